@@ -1,0 +1,136 @@
+"""ADRs as a spec kind: read the configured folders, check them, render their pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.config import SpecsiteConfig
+from ..core.entities import Entity, Link
+from ..core.findings import Finding
+from ..core.graph import SpecGraph
+from ..core.kind import GeneratedPage, ReadResult, SiteContext
+from ..core.project import OutsideProjectError, Project
+from ..core.rules import MISSING_SOURCE, OUTSIDE_ROOT
+from ..core.xref import normalise, scan
+from . import checks, pages
+from .model import Decision, StatedLink
+from .reader import is_decision_file, read_decision
+
+PAGE_DIR = "decisions"
+
+
+@dataclass
+class AdrModel:
+    """The decisions as read, with every stated link resolved to an ID (or ``None``)."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    resolved: dict[tuple[str, int], str | None] = field(default_factory=dict)
+    folders: list[Path] = field(default_factory=list)
+    #: non-Markdown files in ADR folders (images), by path relative to their folder
+    assets: dict[str, Path] = field(default_factory=dict)
+
+    def target(self, decision: Decision, index: int) -> str | None:
+        return self.resolved.get((decision.file, index))
+
+
+def adr_folders(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> list[Path]:
+    """The configured ADR folders, confined to the project; problems become findings."""
+    folders = []
+    for folder in config.adrs:
+        try:
+            path = project.confine(folder)
+        except OutsideProjectError as exc:
+            findings.append(OUTSIDE_ROOT.at(f"ADR folder {folder!r}: {exc}", "mkdocs.yml"))
+            continue
+        if not path.is_dir():
+            findings.append(MISSING_SOURCE.at(f"ADR folder {folder!r} does not exist", project.rel(path)))
+            continue
+        folders.append(path)
+    return folders
+
+
+class AdrKind:
+    """The ADR spec kind."""
+
+    name = "adr"
+
+    def read(self, project: Project, config: SpecsiteConfig) -> ReadResult:
+        findings: list[Finding] = []
+        model = AdrModel(folders=adr_folders(project, config, findings))
+        for folder in model.folders:
+            for path in sorted(folder.rglob("*")):
+                parts = path.relative_to(folder).parts
+                if any(p.startswith(".") for p in parts) or not path.is_file():
+                    continue
+                if is_decision_file(path):
+                    decision = read_decision(project, path, findings)
+                    if decision is not None:
+                        model.decisions.append(decision)
+                elif path.suffix.lower() not in (".md", ".markdown"):
+                    model.assets.setdefault(path.relative_to(folder).as_posix(), path)
+        _resolve_links(model)
+        entities = [_entity(d, model) for d in model.decisions]
+        assets = {f"{PAGE_DIR}/{name}": str(path) for name, path in sorted(model.assets.items())}
+        return ReadResult(entities, findings, [str(f) for f in model.folders], model, assets)
+
+    def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
+        return checks.check_all(result.model, graph, config)
+
+    def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
+        return pages.render_all(result.model, graph, site)
+
+
+def page_of(adr_id: str) -> str:
+    """The generated page of a decision, in the docs tree."""
+    return f"{PAGE_DIR}/{adr_id}.md"
+
+
+def _resolve_links(model: AdrModel) -> None:
+    by_name = {d.path_name.lower(): d.id for d in model.decisions}
+    by_stem = {Path(d.path_name).stem.lower(): d.id for d in model.decisions}
+    ids = {d.id for d in model.decisions}
+    for d in model.decisions:
+        for i, link in enumerate(d.links):
+            model.resolved[(d.file, i)] = _resolve(link, by_name, by_stem, ids)
+
+
+def _resolve(link: StatedLink, by_name: dict, by_stem: dict, ids: set) -> str | None:
+    if link.href and "://" not in link.href:
+        name = link.href.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+        if name in by_name:
+            return by_name[name]
+        if name in by_stem:
+            return by_stem[name]
+    raw = link.raw.strip()
+    candidate = normalise(raw)
+    if candidate in ids:
+        return candidate
+    m = re.match(r"^(?:ADR[- ]?)?(\d{1,5})\b(?!\d)", raw, re.IGNORECASE)
+    if m and not re.match(r"^\d{8}-", raw):
+        number_id = f"ADR-{int(m.group(1)):04d}"
+        if number_id in ids:
+            return number_id
+    if raw.lower() in by_stem:
+        return by_stem[raw.lower()]
+    return None
+
+
+def _entity(d: Decision, model: AdrModel) -> Entity:
+    links = []
+    for i, link in enumerate(d.links):
+        target = model.target(d, i)
+        if target:
+            links.append(Link(link.rel, target, d.file, link.line, None, link.raw))
+    for ref in scan(d.body, d.body_line):
+        links.append(Link("references", ref.target, d.file, ref.line, ref.column, ref.label))
+    attrs = {"date": d.date, "number": d.number, "format": d.format, "tags": d.tags}
+    attrs.update({key.replace("-", "_"): value for key, value in sorted(d.people.items())})
+    return Entity(
+        id=d.id, kind="adr", title=d.title or d.path_name, status=d.status, file=d.file,
+        line=d.title_line, links=links, attrs=attrs, page=page_of(d.id),
+        content_hash=d.content_hash, body=d.body, body_line=d.body_line)
+
+
+ADR_KIND = AdrKind()

@@ -1,0 +1,76 @@
+"""The one pipeline: read files -> entities -> graph -> checks -> findings (-> pages).
+
+Both front doors (the CLI and the MkDocs plugin) call :func:`load_specs` and nothing else of the
+reading and checking machinery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SpecsiteConfig
+from .docs_pages import read_docs_pages
+from .findings import Finding, apply_severities
+from .graph import SpecGraph
+from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
+from .project import Project
+from .rules import UNKNOWN_REFERENCE
+
+
+@dataclass
+class SpecSet:
+    """Everything specsite knows about a project after one run of the pipeline."""
+
+    project: Project
+    config: SpecsiteConfig
+    graph: SpecGraph
+    findings: list[Finding]
+    results: dict[str, ReadResult] = field(default_factory=dict)
+    kinds: list[SpecKind] = field(default_factory=list)
+
+    def pages(self, site: SiteContext) -> list[GeneratedPage]:
+        """Every generated page of every kind, sorted by path."""
+        pages: list[GeneratedPage] = []
+        for kind in self.kinds:
+            pages.extend(kind.pages(self.graph, self.results[kind.name], site))
+        return sorted(pages, key=lambda p: p.path)
+
+    def sources(self) -> list[str]:
+        """Files and folders the specs were read from (absolute), for ``mkdocs serve`` to watch."""
+        return sorted({s for r in self.results.values() for s in r.sources})
+
+
+def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None = None) -> SpecSet:
+    """Run the whole pipeline; never raises on bad spec content, every problem is a finding."""
+    from ..kinds import KINDS
+
+    findings: list[Finding] = []
+    graph = SpecGraph()
+    results: dict[str, ReadResult] = {}
+    for kind in KINDS:
+        result = kind.read(project, config)
+        results[kind.name] = result
+        findings.extend(result.findings)
+        for entity in result.entities:
+            graph.add(entity)  # duplicates are reported by each kind's own checks
+    if docs_dir is not None:
+        for page in read_docs_pages(project, docs_dir, findings):
+            graph.add(page)
+    for kind in KINDS:
+        findings.extend(kind.check(graph, results[kind.name], config))
+    findings.extend(check_references(graph))
+    return SpecSet(project, config, graph, apply_severities(findings, config.rules), results, list(KINDS))
+
+
+def check_references(graph: SpecGraph) -> list[Finding]:
+    """``[[ID]]`` references (rel ``references``) must name an entity in the graph."""
+    out = []
+    for entity in graph:
+        for link in entity.links:
+            if link.rel == "references" and link.target not in graph:
+                out.append(UNKNOWN_REFERENCE.at(
+                    f"unknown reference [[{link.target}]]: no decision, requirement, element or "
+                    f"operation has this ID",
+                    link.file or entity.file, link.line, link.column, entity.id))
+    return out
