@@ -179,7 +179,7 @@ def _parse_status(value: str, line: int) -> tuple[str | None, int, list[StatedLi
         m = re.match(r"^(draft|proposed|accepted|rejected|deprecated|superseded)\b", word)
         return (m.group(1) if m else word) or None, line, []
     words = value[: target.start()].strip().rstrip(":").strip()
-    if not words:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z -]{0,40}", words):
         return None, line, []
     if isinstance(target.re, type(_MD_LINK)) and target.re is _MD_LINK:
         raw, href = target.group(1), target.group(2)
