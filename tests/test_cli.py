@@ -176,3 +176,22 @@ def test_rules_command_lists_every_code(tmp_path, monkeypatch):
     out = run_cli(["rules", "--format", "json"], tmp_path, monkeypatch).json()
     codes = [r["code"] for r in out]
     assert "ADR001" in codes and "XREF001" in codes and codes == sorted(codes)
+
+
+def test_deliberately_broken_fixture_fails_with_file_and_line(monkeypatch):
+    from project_fixtures import REPO
+
+    result = run_cli(["check", "--adrs", "broken-adrs"], REPO / "tests" / "fixtures", monkeypatch)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    expected = [
+        "broken-adrs/0001-use-kafka.md:7: error ADR006",
+        "broken-adrs/0002-use-rabbitmq.md:1: error ADR010",
+        "broken-adrs/0002-use-rabbitmq.md:1: warning ADR011",
+        "broken-adrs/0002-use-rabbitmq.md:3: warning ADR012",
+        "broken-adrs/0002-use-rabbitmq.md:9: warning ADR008",
+        "broken-adrs/0002-use-rabbitmq.md:11: error ADR007",
+        "broken-adrs/0002-use-rabbitmq.md:15:33: error XREF001",
+    ]
+    for prefix in expected:
+        assert any(line.startswith(prefix) for line in lines), (prefix, result.out)
