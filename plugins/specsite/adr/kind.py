@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..core.config import SpecsiteConfig
@@ -32,7 +33,25 @@ class AdrModel:
     assets: dict[str, Path] = field(default_factory=dict)
 
     def target(self, decision: Decision, index: int) -> str | None:
+        """The ID the ``index``-th stated link of ``decision`` resolves to, if any."""
         return self.resolved.get((decision.file, index))
+
+    def id_for_href(self, href: str) -> str | None:
+        """The decision a relative link such as ``0009-help-scripts.md#x`` points at, if any."""
+        if "://" in href or href.startswith(("#", "/", "mailto:")):
+            return None
+        name = href.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+        return self._by_file_name.get(name)
+
+    @cached_property
+    def _by_file_name(self) -> dict[str, str]:
+        # built once all decisions are read; file names win over stems (first decision wins)
+        names: dict[str, str] = {}
+        for d in reversed(self.decisions):
+            names[Path(d.path_name).stem.lower()] = d.id
+        for d in reversed(self.decisions):
+            names[d.path_name.lower()] = d.id
+        return names
 
 
 def adr_folders(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> list[Path]:
@@ -88,21 +107,17 @@ def page_of(adr_id: str) -> str:
 
 
 def _resolve_links(model: AdrModel) -> None:
-    by_name = {d.path_name.lower(): d.id for d in model.decisions}
-    by_stem = {Path(d.path_name).stem.lower(): d.id for d in model.decisions}
     ids = {d.id for d in model.decisions}
+    by_stem = {Path(d.path_name).stem.lower(): d.id for d in model.decisions}
     for d in model.decisions:
         for i, link in enumerate(d.links):
-            model.resolved[(d.file, i)] = _resolve(link, by_name, by_stem, ids)
+            model.resolved[(d.file, i)] = (
+                (model.id_for_href(link.href) if link.href else None)
+                or _resolve_text(link, by_stem, ids))
 
 
-def _resolve(link: StatedLink, by_name: dict, by_stem: dict, ids: set) -> str | None:
-    if link.href and "://" not in link.href:
-        name = link.href.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
-        if name in by_name:
-            return by_name[name]
-        if name in by_stem:
-            return by_stem[name]
+def _resolve_text(link: StatedLink, by_stem: dict, ids: set) -> str | None:
+    """A link given as text: ``ADR-5``, ``9. Help scripts`` or a log4brains slug."""
     raw = link.raw.strip()
     candidate = normalise(raw)
     if candidate in ids:

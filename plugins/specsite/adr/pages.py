@@ -126,17 +126,13 @@ def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
 
 def _link_decisions(body: str, model: "AdrModel") -> str:
     """Relative links to other decision files become ``[[ID|text]]`` references."""
-    by_name = {d.path_name.lower(): d.id for d in model.decisions}
 
     def repl(m: re.Match) -> str:
-        href = m.group(2)
-        if "://" in href or href.startswith(("#", "/", "mailto:")):
+        target = model.id_for_href(m.group(2))
+        if target is None:
             return m.group(0)
-        name = href.split("#")[0].rsplit("/", 1)[-1].lower()
-        if name in by_name:
-            text = m.group(1).replace("|", "/").replace("[", "").replace("]", "") or by_name[name]
-            return f"[[{by_name[name]}|{text}]]"
-        return m.group(0)
+        text = m.group(1).replace("|", "/").replace("[", "").replace("]", "") or target
+        return f"[[{target}|{text}]]"
 
     return _MD_LINK.sub(repl, body)
 
