@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test build browser clean check
+.PHONY: install serve test build browser clean check rule-tables
 
 install: $(STAMP)
 
@@ -41,3 +41,6 @@ build: install
 
 clean:
 	rm -rf site .pytest_cache
+
+rule-tables: install
+	$(BIN)/python tools/update_rule_tables.py

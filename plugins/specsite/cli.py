@@ -125,8 +125,9 @@ def export_document(specs: SpecSet) -> dict:
     }
     for name, result in sorted(specs.results.items()):
         export = getattr(result.model, "export", None)
-        if callable(export):
-            doc[name] = export()
+        section = export() if callable(export) else None
+        if section and any(section.values()):
+            doc[name] = section
     return doc
 
 

@@ -1,8 +1,12 @@
-"""Every spec kind the pipeline runs, in order."""
+"""Every spec kind the pipeline runs, in order.
+
+C4 runs first: the folders its workspaces name with ``!adrs`` join the ADR set.
+"""
 
 from __future__ import annotations
 
 from .adr.kind import ADR_KIND
+from .c4.kind import C4_KIND
 from .core.kind import SpecKind
 
-KINDS: list[SpecKind] = [ADR_KIND]
+KINDS: list[SpecKind] = [C4_KIND, ADR_KIND]

@@ -24,6 +24,9 @@ class ReadResult:
     model: object | None = None
     #: static files the site gains (images beside specs): docs-tree path -> source file
     assets: dict[str, str] = field(default_factory=dict)
+    #: spec sources this kind found for kinds that run after it (e.g. ``!adrs`` folders of a
+    #: Structurizr workspace): config option -> project-relative paths
+    contributes: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

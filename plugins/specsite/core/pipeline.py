@@ -51,6 +51,7 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
     for kind in KINDS:
         result = kind.read(project, config)
         results[kind.name] = result
+        config = _with_contributions(config, result.contributes)
         findings.extend(result.findings)
         for entity in result.entities:
             graph.add(entity)  # duplicates are reported by each kind's own checks
@@ -60,7 +61,25 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
     for kind in KINDS:
         findings.extend(kind.check(graph, results[kind.name], config))
     findings.extend(check_references(graph))
+    findings = _without_shadowed_references(findings)
     return SpecSet(project, config, graph, apply_severities(findings, config.rules), results, list(KINDS))
+
+
+def _with_contributions(config: SpecsiteConfig, contributes: dict[str, list[str]]) -> SpecsiteConfig:
+    """``config`` with the sources one kind found for another added (each once, in order)."""
+    update = {}
+    for option, paths in contributes.items():
+        current = list(getattr(config, option))
+        update[option] = current + [p for p in paths if p not in current]
+    return config.model_copy(update=update) if update else config
+
+
+def _without_shadowed_references(findings: list[Finding]) -> list[Finding]:
+    """Drop an XREF001 where a kind reported the same reference more precisely (same place)."""
+    precise = {(f.file, f.line, f.column) for f in findings
+               if f.code != UNKNOWN_REFERENCE.code and f.column is not None}
+    return [f for f in findings
+            if f.code != UNKNOWN_REFERENCE.code or (f.file, f.line, f.column) not in precise]
 
 
 def check_references(graph: SpecGraph) -> list[Finding]:

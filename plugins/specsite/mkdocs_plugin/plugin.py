@@ -61,9 +61,7 @@ class SpecsitePlugin(BasePlugin):
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
         for name in ASSETS:
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if f"assets/specsite/{name}" not in [str(x) for x in target]:
-                target.append(f"assets/specsite/{name}")
+            _link_asset(config, f"assets/specsite/{name}")
         root = Path(config.config_file_path or ".").resolve().parent
         project = Project(root)
         for path in (*self.options.adrs, *self.options.prds, *self.options.c4, *self.options.openapi):
@@ -93,6 +91,7 @@ class SpecsitePlugin(BasePlugin):
             for path, source in sorted(result.assets.items()):
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, abs_src_path=source))
+                _link_asset(config, path)
         for name in ASSETS:
             content = resources.files("specsite").joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/specsite/{name}", content=content))
@@ -117,3 +116,11 @@ class SpecsitePlugin(BasePlugin):
                 log.warning(text)
             else:
                 log.info(text)
+
+
+def _link_asset(config: MkDocsConfig, path: str) -> None:
+    """Load a stylesheet or script on every page (pages are rendered after ``on_files``)."""
+    if path.startswith("assets/specsite/") and path.endswith((".css", ".js")):
+        target = config.extra_css if path.endswith(".css") else config.extra_javascript
+        if path not in [str(x) for x in target]:
+            target.append(path)

@@ -1,0 +1,62 @@
+"""The identifier register: DSL identifiers (case-insensitive, flat or hierarchical) to elements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Element, Relationship
+
+
+def slug(text: str) -> str:
+    """A lower-case, dash-separated form of a name, for identifiers the DSL did not give."""
+    value = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return value or "element"
+
+
+@dataclass
+class Register:
+    """Elements and relationships by identifier; lookups ignore case, as Structurizr's do."""
+
+    hierarchical: bool = False
+    elements: dict[str, Element] = field(default_factory=dict)
+    relationships: dict[str, Relationship] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    #: (parent, environment, kind, lower-case name) -> the element first given that name
+    names: dict[tuple, Element] = field(default_factory=dict)
+
+    def claim(self, identifier: str) -> bool:
+        """Reserve an identifier; False when an element or relationship already has it."""
+        key = identifier.lower()
+        if key in self.taken:
+            return False
+        self.taken.add(key)
+        return True
+
+    def unique(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``... whichever is free; reserved on return."""
+        candidate = base
+        n = 2
+        while candidate.lower() in self.taken:
+            candidate = f"{base}-{n}"
+            n += 1
+        self.taken.add(candidate.lower())
+        return candidate
+
+    def add_element(self, element: Element) -> None:
+        self.elements[element.id.lower()] = element
+
+    def element(self, name: str, context: Element | None = None) -> Element | None:
+        """The element named ``name``, trying names relative to ``context`` first (hierarchical)."""
+        key = name.lower()
+        if self.hierarchical and context is not None:
+            node: Element | None = context
+            while node is not None:
+                found = self.elements.get(f"{node.id.lower()}.{key}")
+                if found is not None:
+                    return found
+                node = node.parent
+        return self.elements.get(key)
+
+    def relationship(self, name: str) -> Relationship | None:
+        return self.relationships.get(name.lower())

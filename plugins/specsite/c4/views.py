@@ -1,0 +1,308 @@
+"""What each view shows: ``include`` / ``exclude`` evaluated the way Structurizr evaluates them.
+
+``include *`` means something different for each view type (see :func:`_default_elements`);
+adding an element brings every relationship between it and the elements already shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.findings import Finding
+from . import model as m
+from .rules import SYNTAX, UNKNOWN_IDENTIFIER, UNSUPPORTED
+
+_ALLOWED = {
+    "SystemLandscape": (m.PERSON, m.SOFTWARE_SYSTEM, m.CUSTOM),
+    "SystemContext": (m.PERSON, m.SOFTWARE_SYSTEM, m.CUSTOM),
+    "Container": (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.CUSTOM),
+    "Component": (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT, m.CUSTOM),
+    "Dynamic": m.STATIC_TYPES,
+    "Deployment": m.DEPLOYMENT_TYPES,
+    "Custom": (m.CUSTOM,),
+    "Image": (),
+}
+_TYPE_NAMES = {t.lower(): t for t in (*m.STATIC_TYPES, *m.DEPLOYMENT_TYPES)} | {"element": m.CUSTOM}
+
+
+@dataclass
+class _Builder:
+    workspace: m.Workspace
+    view: m.View
+    findings: list[Finding]
+    elements: dict[int, m.Element] = field(default_factory=dict)
+    relationships: dict[int, m.Relationship] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ adding and removing
+
+    def allowed(self, element: m.Element) -> bool:
+        view = self.view
+        if element.type not in _ALLOWED[view.type]:
+            return False
+        if element is view.scope and view.type in ("Container", "Component"):
+            return False
+        if view.type == "Deployment":
+            if view.environment and element.environment != view.environment:
+                return False
+            if (element.type == m.CONTAINER_INSTANCE and view.scope is not None
+                    and element.instance_of.parent is not view.scope):
+                return False
+        return True
+
+    def add(self, element: m.Element) -> None:
+        if id(element) in self.elements or not self.allowed(element):
+            return
+        self.elements[id(element)] = element
+        for r in self.workspace.touching(element):
+            if r.source is not r.destination and id(r.source) in self.elements \
+                    and id(r.destination) in self.elements:
+                self.relationships.setdefault(id(r), r)
+
+    def add_relationship(self, r: m.Relationship) -> None:
+        self.add(r.source)
+        self.add(r.destination)
+        if id(r.source) in self.elements and id(r.destination) in self.elements:
+            self.relationships.setdefault(id(r), r)
+
+    def remove(self, element: m.Element) -> None:
+        self.elements.pop(id(element), None)
+        for key, r in list(self.relationships.items()):
+            if r.source is element or r.destination is element:
+                del self.relationships[key]
+
+    # ------------------------------------------------------------ include *
+
+    def neighbours(self, element: m.Element) -> list[m.Element]:
+        return [r.destination if r.source is element else r.source for r in self.workspace.touching(element)]
+
+    def default_elements(self) -> None:
+        view, ws = self.view, self.workspace
+        if view.type == "SystemLandscape":
+            for e in ws.elements:
+                if e.type in (m.PERSON, m.SOFTWARE_SYSTEM):
+                    self.add(e)
+        elif view.type == "SystemContext" and view.scope is not None:
+            self.add(view.scope)
+            for e in self.neighbours(view.scope):
+                if e.type in (m.PERSON, m.SOFTWARE_SYSTEM):
+                    self.add(e)
+        elif view.type == "Container" and view.scope is not None:
+            containers = [e for e in ws.elements if e.type == m.CONTAINER and e.parent is view.scope]
+            for c in containers:
+                self.add(c)
+            for c in containers:
+                for e in self.neighbours(c):
+                    if e.type in (m.PERSON, m.SOFTWARE_SYSTEM):
+                        self.add(e)
+        elif view.type == "Component" and view.scope is not None:
+            components = [e for e in ws.elements if e.type == m.COMPONENT and e.parent is view.scope]
+            for c in components:
+                self.add(c)
+            system = view.scope.parent
+            for c in components:
+                for e in self.neighbours(c):
+                    if e.type in (m.PERSON, m.SOFTWARE_SYSTEM) or (
+                            e.type == m.CONTAINER and e.parent is system):
+                        self.add(e)
+        elif view.type == "Deployment":
+            for node in ws.elements:
+                if node.type == m.DEPLOYMENT_NODE and node.parent is None:
+                    self.add_node(node)
+        elif view.type == "Custom":
+            for e in ws.elements:
+                if e.type == m.CUSTOM:
+                    self.add(e)
+
+    def add_node(self, node: m.Element) -> bool:
+        """A deployment node with what it runs; False (nothing added) when it runs nothing shown."""
+        if not self.allowed(node):
+            return False
+        shown = False
+        for child in self.workspace.children(node):
+            if child.type == m.DEPLOYMENT_NODE:
+                shown = self.add_node(child) or shown
+            elif self.allowed(child):
+                if child.type == m.SOFTWARE_SYSTEM_INSTANCE and child.instance_of is self.view.scope:
+                    continue
+                self.add(child)
+                shown = True
+        if shown:
+            self.add(node)
+        return shown
+
+    def add_with_parents(self, element: m.Element) -> None:
+        if element.type == m.DEPLOYMENT_NODE:
+            if not self.add_node(element):
+                self.add(element)
+        else:
+            self.add(element)
+        for parent in element.ancestors():
+            self.add(parent)
+
+    # ------------------------------------------------------------ expressions
+
+    def lookup(self, name: str, expr: m.Expression) -> m.Element | None:
+        found = self.workspace.identifiers.element(name)
+        if found is None:
+            self.findings.append(UNKNOWN_IDENTIFIER.at(
+                f"view '{self.view.key}': unknown identifier '{name}'", expr.place.file,
+                expr.place.line, expr.place.column))
+        return found
+
+    def element_matches(self, expr: m.Expression) -> list[m.Element] | None:
+        """Elements an element expression selects; ``None`` when it is a relationship expression."""
+        text = expr.text.strip()
+        lower = text.lower()
+        ws = self.workspace
+        if lower.startswith("element.type=="):
+            names = [n.strip().lower() for n in text.split("==", 1)[1].split(",")]
+            unknown = [n for n in names if n not in _TYPE_NAMES]
+            if unknown:
+                self.findings.append(SYNTAX.at(
+                    f"view '{self.view.key}': unknown element type '{unknown[0]}' in {text}",
+                    expr.place.file, expr.place.line, expr.place.column))
+            types = {_TYPE_NAMES[n] for n in names if n in _TYPE_NAMES}
+            return [e for e in ws.elements if e.type in types]
+        for op in ("element.tag==", "element.tag!="):
+            if lower.startswith(op):
+                tags = [t for t in text[len(op):].split(",") if t.strip()]
+                hit = [e for e in ws.elements if any(e.has_tag(t) for t in tags)]
+                return hit if op.endswith("==") else [e for e in ws.elements if e not in hit]
+        if lower.startswith("element.parent=="):
+            parent = self.lookup(text.split("==", 1)[1].strip(), expr)
+            return [e for e in ws.elements if parent is not None and e.parent is parent]
+        if text.startswith("->") and text.endswith("->") and len(text) > 4:
+            return self.coupled(text[2:-2], expr, afferent=True, efferent=True)
+        if text.startswith("->") and "->" not in text[2:]:
+            return self.coupled(text[2:], expr, afferent=True, efferent=False)
+        if text.endswith("->") and "->" not in text[:-2]:
+            return self.coupled(text[:-2], expr, afferent=False, efferent=True)
+        if "->" in text or lower.startswith("relationship"):
+            return None
+        if ws.identifiers.relationship(text) is not None:
+            return None
+        element = self.lookup(text, expr)
+        return [element] if element is not None else []
+
+    def coupled(self, name: str, expr: m.Expression, afferent: bool, efferent: bool) -> list[m.Element]:
+        element = self.lookup(name.strip(), expr)
+        if element is None:
+            return []
+        out = [element]
+        for r in self.workspace.touching(element):
+            if efferent and r.source is element:
+                out.append(r.destination)
+            if afferent and r.destination is element:
+                out.append(r.source)
+        return out
+
+    def relationship_matches(self, expr: m.Expression) -> list[m.Relationship]:
+        text = expr.text.strip().replace(" ", "")
+        lower = text.lower()
+        rels = self.workspace.relationships
+        if lower.startswith("relationship.tag=="):
+            tags = [t for t in expr.text.split("==", 1)[1].split(",") if t.strip()]
+            return [r for r in rels if any(r.has_tag(t) for t in tags)]
+        if lower.startswith("relationship.tag!="):
+            tags = [t for t in expr.text.split("!=", 1)[1].split(",") if t.strip()]
+            return [r for r in rels if not any(r.has_tag(t) for t in tags)]
+        for end in ("source", "destination"):
+            if lower.startswith(f"relationship.{end}=="):
+                element = self.lookup(text.split("==", 1)[1], expr)
+                return [r for r in rels if element is not None and getattr(r, end) is element]
+        if lower.startswith("relationship=="):
+            text = text.split("==", 1)[1]
+            if text == "*":
+                return list(rels)
+        named = self.workspace.identifiers.relationship(text)
+        if named is not None:
+            return [named]
+        if "->" not in text:
+            self.findings.append(SYNTAX.at(
+                f"view '{self.view.key}': cannot read the expression '{expr.text}'",
+                expr.place.file, expr.place.line, expr.place.column))
+            return []
+        left, right = text.split("->", 1)
+        source = None if left == "*" else self.lookup(left, expr)
+        destination = None if right == "*" else self.lookup(right, expr)
+        if (left != "*" and source is None) or (right != "*" and destination is None):
+            return []
+        return [r for r in rels
+                if (source is None or r.source is source) and (destination is None or r.destination is destination)]
+
+    # ------------------------------------------------------------ the view
+
+    def build(self) -> None:
+        view = self.view
+        if view.type == "Dynamic":
+            for step in view.steps:
+                for e in (step.relationship.source, step.relationship.destination):
+                    self.elements.setdefault(id(e), e)
+            view.elements = list(self.elements.values())
+            view.relationships = [s.relationship for s in view.steps]
+            return
+        for expr in [*view.includes, *view.excludes]:
+            if "&&" in expr.text or "||" in expr.text:
+                self.findings.append(UNSUPPORTED.at(
+                    f"view '{view.key}': combined expressions (&&, ||) are not supported yet: {expr.text}",
+                    expr.place.file, expr.place.line, expr.place.column))
+        view.includes = [e for e in view.includes if "&&" not in e.text and "||" not in e.text]
+        view.excludes = [e for e in view.excludes if "&&" not in e.text and "||" not in e.text]
+        for expr in view.includes:
+            if expr.text == "*":
+                self.default_elements()
+                continue
+            elements = self.element_matches(expr)
+            if elements is None:
+                for r in self.relationship_matches(expr):
+                    self.add_relationship(r)
+            elif view.type == "Deployment":
+                for e in elements:
+                    self.add_with_parents(e)
+            else:
+                for e in elements:
+                    self.add(e)
+        for expr in view.excludes:
+            if expr.text == "*":
+                self.elements.clear()
+                self.relationships.clear()
+                continue
+            elements = self.element_matches(expr)
+            if elements is None:
+                for r in self.relationship_matches(expr):
+                    self.relationships.pop(id(r), None)
+            else:
+                for e in elements:
+                    self.remove(e)
+        view.elements = list(self.elements.values())
+        view.relationships = list(self.relationships.values())
+
+
+def resolve_views(workspace: m.Workspace, findings: list[Finding]) -> None:
+    """Fill in ``elements`` and ``relationships`` of every view."""
+    for view in workspace.views:
+        if view.type != "Filtered":
+            _Builder(workspace, view, findings).build()
+    for view in workspace.views:
+        if view.type == "Filtered":
+            _filter(workspace, view, findings)
+
+
+def _filter(workspace: m.Workspace, view: m.View, findings: list[Finding]) -> None:
+    base = workspace.view(view.base_key or "")
+    if base is None or base.type == "Filtered":
+        findings.append(UNKNOWN_IDENTIFIER.at(
+            f"filtered view '{view.key}': no view has the key '{view.base_key}'",
+            view.place.file, view.place.line, view.place.column))
+        return
+    view.scope, view.environment = base.scope, base.environment
+    view.auto_layout = view.auto_layout or base.auto_layout
+    keep = view.filter_mode == "include"
+
+    def wanted(item: m.Element | m.Relationship) -> bool:
+        return any(item.has_tag(t) for t in view.filter_tags) == keep
+
+    view.elements = [e for e in base.elements if wanted(e)]
+    shown = {id(e) for e in view.elements}
+    view.relationships = [r for r in base.relationships
+                          if id(r.source) in shown and id(r.destination) in shown and wanted(r)]

@@ -1,0 +1,105 @@
+"""Generated pages: model index, view pages, element pages with relationships and referrers."""
+
+from __future__ import annotations
+
+from specsite.c4.kind import C4_KIND
+from specsite.core.config import SpecsiteConfig
+from specsite.core.entities import Entity, Link
+from specsite.core.graph import SpecGraph
+from specsite.core.kind import SiteContext
+from specsite.core.project import Project
+
+from c4_helpers import FIXTURES
+
+
+def build(extra: list[Entity] = ()):
+    config = SpecsiteConfig(c4=["shop/workspace.dsl"])
+    result = C4_KIND.read(Project(FIXTURES), config)
+    graph = SpecGraph([*result.entities, *extra])
+    return result, graph, {p.path: p for p in C4_KIND.pages(graph, result, SiteContext(True))}
+
+
+def test_page_set_and_sources():
+    result, _, pages = build()
+    assert set(pages) == {
+        "architecture/index.md", "architecture/payments.md", "architecture/shop.md", "architecture/shop.web.md",
+        "architecture/shop.db.md", "architecture/shop.worker.md", "architecture/shop.web.catalogue.md",
+        "architecture/shop.web.checkout.md", "architecture/views/context.md", "architecture/views/containers.md",
+        "architecture/views/components.md", "architecture/views/deployment.md"}
+    assert pages["architecture/shop.web.md"].source == "shop/workspace.dsl"
+    assert [s.rsplit("fixtures/", 1)[1] for s in result.sources] == ["shop/parts/containers.dsl",
+                                                                      "shop/workspace.dsl"]
+
+
+def test_entities_point_at_their_pages():
+    result, _, _ = build()
+    by_id = {e.id: e for e in result.entities}
+    web = by_id["c4:shop.web"]
+    assert (web.kind, web.title, web.page, web.anchor, web.parent) == (
+        "c4", "Web App", "architecture/shop.web.md", None, "c4:shop")
+    assert web.attrs["type"] == "Container" and web.attrs["technology"] == "Python"
+    assert web.attrs["openapi"] == "apis/shop.yaml"
+    assert by_id["c4:customer"].page == "architecture/index.md"
+    assert by_id["c4:customer"].anchor == "c4-customer"
+    assert [(l.rel, l.target, l.line) for l in by_id["c4:customer"].links] == [("uses", "c4:shop.web", 25)]
+
+
+def test_element_page_lists_relationships_views_and_referrers():
+    adr = Entity("ADR-0003", "adr", "Use PostgreSQL", status="accepted", file="adrs/0003.md", line=1,
+                 page="decisions/0003.md", links=[Link("references", "c4:shop.db", "adrs/0003.md", 9)])
+    prd = Entity("PRD-0001.R2", "requirement", "Orders are kept", file="prds/0001.md", line=4,
+                 links=[Link("c4", "c4:shop.db", "prds/0001.md", 4)])
+    _, _, pages = build([adr, prd])
+    page = pages["architecture/shop.db.md"].markdown
+    assert page.startswith("# Database\n\n*Container* · PostgreSQL\n\nStores orders.\n")
+    assert "| Part of | [Web Shop](shop.md) |" in page
+    assert "| Tags | Element, Container, Database |" in page
+    assert "## Used by" in page
+    assert "| [Catalogue](shop.web.catalogue.md) | Reads products from | SQL |" in page
+    assert "| [Web App](shop.web.md) | Reads products from *(implied)* | SQL |" in page
+    assert "- [Containers](views/containers.md) *Container*" in page
+    assert "- [ADR-0003](../decisions/0003.md): Use PostgreSQL" in page
+    assert "- PRD-0001.R2: Orders are kept (`prds/0001.md`)" in page
+
+
+def test_index_lists_views_people_systems_and_deployment():
+    _, _, pages = build()
+    index = pages["architecture/index.md"].markdown
+    assert index.startswith("# Web Shop\n")
+    assert "| [Containers](views/containers.md) | Container |  |" in index
+    assert '| <span id="c4-customer"></span>Customer | Buys things from Acme. |' in index
+    assert "- [Web Shop](shop.md) *Software System*: Sells things online." in index
+    assert "    - [Web App](shop.web.md) *Container*: Serves the shop's pages." in index
+    assert "## Deployment: Live" in index
+    assert '    - <span id="c4-live-cloud-app-server"></span>App server x2 *Deployment Node* · Ubuntu' in index
+
+
+def test_view_page_embeds_the_diagram_as_raw_html():
+    _, _, pages = build()
+    page = pages["architecture/views/containers.md"].markdown
+    assert page.startswith("# Containers\n\n*Container view* · key `Containers` · scope [Web Shop](../shop.md)\n")
+    assert '\n<div class="c4-view" data-view="containers">\n<svg ' in page
+    assert "\n\n" not in page.split('<div class="c4-view"')[1].split("</div>")[0]
+    assert "- [Database](../shop.db.md) *Container*" in page
+
+
+def test_several_workspaces_get_a_folder_each_and_one_export():
+    config = SpecsiteConfig(c4=["getting-started.dsl", "shop/workspace.dsl"])
+    result = C4_KIND.read(Project(FIXTURES), config)
+    pages = [p.path for p in C4_KIND.pages(SpecGraph(result.entities), result, SiteContext(False))]
+    assert "architecture/getting-started/index.md" in pages
+    assert "architecture/getting-started/softwareSystem.md" in pages
+    assert "architecture/web-shop/shop.web.md" in pages
+    data = result.model.export()
+    assert [e["id"] for e in data["elements"]][:3] == ["user", "softwareSystem", "customer"]
+    assert [v["key"] for v in data["views"]] == ["SystemContext", "Context", "Containers", "Components",
+                                                 "Deployment"]
+    by_id = {e.id: e for e in result.entities}
+    assert by_id["c4:shop.web"].page == "architecture/web-shop/shop.web.md"
+
+
+def test_zoom_script_and_styles_ship_with_the_pages():
+    result, _, _ = build()
+    assert sorted(result.assets) == ["assets/specsite/c4-diagrams.css", "assets/specsite/c4-diagrams.js"]
+    script = open(result.assets["assets/specsite/c4-diagrams.js"]).read()
+    assert ".c4-view" in script and "viewBox" in script and "http" not in script
