@@ -57,6 +57,7 @@ repo_url: https://example.com/org/repo
 edit_uri: edit/main/docs/
 theme:
   name: material
+  font: false
   features: [content.action.edit]
 plugins:
   - search

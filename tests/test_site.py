@@ -154,3 +154,10 @@ def test_same_input_byte_identical_site(adr_project, tmp_path_factory):
     copy = tmp_path_factory.mktemp("again") / "p"
     shutil.copytree(adr_project, copy, ignore=shutil.ignore_patterns("site"))
     assert _tree_hash(build_site(copy)) == first
+
+
+def test_pages_load_nothing_from_other_hosts(adr_project):
+    site = build_site(adr_project)
+    external = re.compile(r'<(?:script|link|img)\b[^>]*(?:src|href)="(?:https?:)?//', re.I)
+    for page in site.rglob("*.html"):
+        assert not external.search(page.read_text(encoding="utf-8")), page

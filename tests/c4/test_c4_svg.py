@@ -82,9 +82,9 @@ def test_c4_look():
     assert "<circle" in person
     db = svg.split('data-id="shop.db"')[1].split("</a>")[0]
     assert " a120," in db
-    assert "[Container: PostgreSQL]" in db
+    assert "&#91;Container: PostgreSQL&#93;" in db  # brackets as references: never an [[ID]]
     # relationships carry their labels; external systems get the declared style
-    assert ">Browses and buys using</text>" in svg and ">[HTTPS]</text>" in svg
+    assert ">Browses and buys using</text>" in svg and ">&#91;HTTPS&#93;</text>" in svg
     assert 'fill="#999999"' in svg.split('data-id="payments"')[1].split("</a>")[0]
     assert "<script" not in svg
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "")

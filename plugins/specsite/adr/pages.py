@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
-from ..core.references import referenced_by
+from ..core.references import html_text, referenced_by
 from ..core.urls import relative_url
 from .model import STANDARD_STATUSES, Decision, is_pair, label
 
@@ -52,7 +51,7 @@ def status_badge(status: str | None) -> str:
     if not status:
         return '<span class="specsite-status specsite-status--none">no status</span>'
     slug = re.sub(r"[^a-z0-9]+", "-", status.lower()).strip("-")
-    return f'<span class="specsite-status specsite-status--{slug}">{html.escape(status)}</span>'
+    return f'<span class="specsite-status specsite-status--{slug}">{html_text(status)}</span>'
 
 
 def _cell(text: str) -> str:
@@ -168,7 +167,7 @@ def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext)
     lines += ["", _arc_svg(shown, sorted(edges), site), ""]
     rels = sorted({e[2] for e in edges})
     lines.append("Legend: " + ", ".join(
-        f'<span style="color:{_COLOURS.get(r, "#6a1b9a")}">&#9632;</span> {html.escape(label(r))}'
+        f'<span style="color:{_COLOURS.get(r, "#6a1b9a")}">&#9632;</span> {html_text(label(r))}'
         for r in rels))
     return "\n".join(lines) + "\n"
 
@@ -186,12 +185,12 @@ def _arc_svg(shown: list[Decision], edges: list[tuple[str, str, str]], site: Sit
            '</marker></defs>']
     for d in shown:
         y = top + pos[d.id] * row + row // 2
-        href = html.escape(relative_url(GRAPH, f"decisions/{d.id}.md", site.use_directory_urls))
+        href = html_text(relative_url(GRAPH, f"decisions/{d.id}.md", site.use_directory_urls))
         title = (d.title or d.path_name)
         short = title if len(title) <= 48 else title[:47] + "…"
-        out.append(f'<a href="{href}"><title>{html.escape(d.id)}: {html.escape(title)}</title>'
-                   f'<circle cx="{label_w + 10}" cy="{y}" r="5" class="specsite-node specsite-status--{html.escape(d.status or "none")}"/>'
-                   f'<text x="{label_w}" y="{y + 4}" text-anchor="end">{html.escape(d.id)} · {html.escape(short)}</text></a>')
+        out.append(f'<a href="{href}"><title>{html_text(d.id)}: {html_text(title)}</title>'
+                   f'<circle cx="{label_w + 10}" cy="{y}" r="5" class="specsite-node specsite-status--{html_text(d.status or "none")}"/>'
+                   f'<text x="{label_w}" y="{y + 4}" text-anchor="end">{html_text(d.id)} · {html_text(short)}</text></a>')
     for a, b, rel in edges:
         ya = top + pos[a] * row + row // 2
         yb = top + pos[b] * row + row // 2
@@ -199,7 +198,7 @@ def _arc_svg(shown: list[Decision], edges: list[tuple[str, str, str]], site: Sit
         bulge = x + 16 + abs(pos[a] - pos[b]) * 14
         colour = _COLOURS.get(rel, "#6a1b9a")
         out.append(f'<path d="M{x},{ya} C{bulge},{ya} {bulge},{yb} {x},{yb}" fill="none" stroke="{colour}" '
-                   f'stroke-width="1.6" marker-end="url(#specsite-arrow)"><title>{html.escape(a)} '
-                   f'{html.escape(label(rel).lower())} {html.escape(b)}</title></path>')
+                   f'stroke-width="1.6" marker-end="url(#specsite-arrow)"><title>{html_text(a)} '
+                   f'{html_text(label(rel).lower())} {html_text(b)}</title></path>')
     out.append("</svg>")
     return "\n".join(out)

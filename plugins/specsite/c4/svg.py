@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import textwrap
 from typing import Callable
-from xml.sax.saxutils import escape
+
+from ..core.references import html_text as escape
 
 from . import model as m
 from .layout import Arrow, Box, Boundary, Layout

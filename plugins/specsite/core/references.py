@@ -9,6 +9,15 @@ from .urls import relative_md
 from .xref import Reference, rewrite
 
 
+def html_text(text: str, entities: dict[str, str] | None = None) -> str:
+    """Text for raw HTML or SVG in a generated page: escaped, and with ``[``/``]`` as character
+    references, so the ``[[ID]]`` linker never touches text that merely shows brackets."""
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    for raw, replacement in (entities or {}).items():
+        out = out.replace(raw, replacement)
+    return out.replace("[", "&#91;").replace("]", "&#93;")
+
+
 def _escape_title(title: str) -> str:
     return title.replace("\\", "\\\\").replace('"', '\\"')
 

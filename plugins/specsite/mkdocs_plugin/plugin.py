@@ -62,6 +62,9 @@ class SpecsitePlugin(BasePlugin):
                 config.markdown_extensions.append(ext)
         for name in ASSETS:
             _link_asset(config, f"assets/specsite/{name}")
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            log.info("Material loads Google Fonts from a CDN; set 'theme.font: false' so the "
+                     "site works offline")
         root = Path(config.config_file_path or ".").resolve().parent
         project = Project(root)
         for path in (*self.options.adrs, *self.options.prds, *self.options.c4, *self.options.openapi):
