@@ -15,6 +15,7 @@ def test_bad_files_become_findings(tmp_path, monkeypatch):
         "adrs/0006-list-yaml.md": "---\n- a\n- b\n---\n# List\n",
         "adrs/0007-unclosed.md": "---\nstatus: accepted\n# Unclosed\n",
         "adrs/0008-dup-key.md": "---\nstatus: accepted\nstatus: rejected\n---\n# Dup\n",
+        "adrs/0009-bad-date.md": "---\nstatus: accepted\ndate: 2027-13-45\n---\n# Bad date\n",
     })
     result = run_cli(["check", "--adrs", "adrs", "--format", "json"], tmp_path, monkeypatch)
     assert result.code == 1
@@ -30,6 +31,7 @@ def test_bad_files_become_findings(tmp_path, monkeypatch):
     assert broken and broken[0]["line"] in (3, 4) and "malformed front matter" in broken[0]["message"]
     dup = [f for f in result.json()["findings"] if f["file"].endswith("0008-dup-key.md")]
     assert dup[0]["code"] == "SPEC003" and dup[0]["line"] == 3
+    assert ("0009-bad-date.md", "SPEC003", 3) in found
     # the good decision is still read
     export = run_cli(["export", "--adrs", "adrs"], tmp_path, monkeypatch).json()
     assert "ADR-0001" in {e["id"] for e in export["entities"]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -63,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="ADR folder to write into (default: the first configured one)")
     adr.add_argument("--supersedes", action="append", default=[], metavar="ID")
     adr.add_argument("--amends", action="append", default=[], metavar="ID")
+    prd = new_sub.add_parser("prd", help="the next numbered PRD, a skeleton that passes check")
+    prd.add_argument("title")
+    prd.add_argument("-f", "--config-file", metavar="FILE")
+    prd.add_argument("--prds", action="append", default=[], metavar="DIR",
+                     help="PRD folder to write into (default: the first configured one)")
+    prd.add_argument("--owner", metavar="NAME", help="the PRD's owner (default: $USER)")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a spec format, for editors")
+    schema.add_argument("what", choices=["prd"])
     return parser
 
 
@@ -78,7 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             return _rules(args)
         if args.command == "new":
-            return _new(args)
+            return _new_prd(args) if args.what == "prd" else _new_adr(args)
+        if args.command == "schema":
+            return _schema(args)
     except SettingsError as exc:
         print(f"specsite: {exc}", file=sys.stderr)
         return 2
@@ -156,7 +168,7 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new(args: argparse.Namespace) -> int:
+def _new_adr(args: argparse.Namespace) -> int:
     from .adr.kind import ADR_KIND, adr_folders
     from .adr.writer import WriteError, new_adr
 
@@ -175,6 +187,25 @@ def _new(args: argparse.Namespace) -> int:
     print(written.created)
     for path in written.updated:
         print(f"updated {path}")
+    return 0
+
+
+def _new_prd(args: argparse.Namespace) -> int:
+    from .prd.writer import WriteError, new_prd_in_project
+
+    settings = load_settings(args.config_file, {"prds": args.prds}, Path.cwd())
+    owner = args.owner or os.environ.get("USER") or os.environ.get("USERNAME") or "unassigned"
+    try:
+        print(new_prd_in_project(settings.project, settings.config, args.title, owner))
+    except WriteError as exc:
+        raise SettingsError(str(exc)) from None
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .prd.model import json_schema
+
+    sys.stdout.write(json_schema())
     return 0
 
 

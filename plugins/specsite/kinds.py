@@ -8,5 +8,6 @@ from __future__ import annotations
 from .adr.kind import ADR_KIND
 from .c4.kind import C4_KIND
 from .core.kind import SpecKind
+from .prd.kind import PRD_KIND
 
-KINDS: list[SpecKind] = [C4_KIND, ADR_KIND]
+KINDS: list[SpecKind] = [C4_KIND, ADR_KIND, PRD_KIND]

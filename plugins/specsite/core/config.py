@@ -37,6 +37,9 @@ class SpecsiteConfig(BaseModel):
         default_factory=dict, description="Per-rule severity: error | warning | info | off.")
     adr_statuses: list[str] = Field(
         default_factory=list, description="Custom ADR statuses accepted besides the standard six.")
+    prd_must_budget: float = Field(
+        0.6, gt=0, le=1,
+        description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +56,11 @@ def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
     except YAMLError as exc:
         findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, 2))
         return result
+    except ValueError as exc:
+        # ruamel builds dates while parsing: an impossible date such as 2027-13-45 raises here
+        line = _line_of_bad_value(source)
+        findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, line))
+        return result
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -68,6 +75,23 @@ def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
         except (AttributeError, KeyError, TypeError):
             result.key_lines[str(key)] = 2
     return result
+
+
+def _line_of_bad_value(source: str) -> int:
+    """Best guess at the file line of a value ruamel could not build (an impossible date)."""
+    for number, line in enumerate(source.split("\n"), start=2):
+        if re.search(r"\b\d{4}-\d{1,2}-\d{1,2}\b", line) and not _valid_dates(line):
+            return number
+    return 2
+
+
+def _valid_dates(line: str) -> bool:
+    for match in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
+        try:
+            dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return False
+    return True
 
 
 def _plain(value: Any) -> Any:
