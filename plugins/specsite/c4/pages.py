@@ -172,12 +172,38 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph) ->
         lines += [f"- [{_label(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) *{v.type}*"
                   for v in views]
         lines.append("")
+    lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
     referrers = [r for r in graph.referrers(f"c4:{e.id}") if r.kind != "c4"]
     if referrers:
         lines += ["## Referenced by", ""]
         lines += [f"- {_referrer(path, r)}" for r in referrers]
         lines.append("")
     return GeneratedPage(path, e.name, "\n".join(lines), e.place.file)
+
+
+OPERATIONS_SHOWN = 200
+
+
+def _operations(path: str, entity: Entity | None, graph: SpecGraph) -> list[str]:
+    """The operations of the API the element names in its properties (``openapi "x.yaml"``)."""
+    source = entity.attrs.get("openapi") if entity is not None else None
+    apis = [a for a in graph.of_kind("api") if source and a.file == source]
+    if not apis:
+        return []
+    lines = ["## API operations", ""]
+    for api in apis:
+        operations = [o for o in graph.of_kind("operation") if o.parent == api.id]
+        lines += [f"{_referrer(path, api)} — {len(operations)} operation(s)", "",
+                  "| Operation | Method | Path | Summary |", "|---|---|---|---|"]
+        for o in operations[:OPERATIONS_SHOWN]:
+            name = _label(o.id.split("#", 1)[-1])
+            target = relative_md(path, o.page, o.anchor) if o.page else ""
+            lines.append(f"| [{name}]({target}) | {_cell(str(o.attrs.get('method', '')).upper())} "
+                         f"| `{_cell(str(o.attrs.get('path', '')))}` | {_cell(str(o.attrs.get('summary') or ''))} |")
+        if len(operations) > OPERATIONS_SHOWN:
+            lines.append(f"\n{len(operations) - OPERATIONS_SHOWN} more on the API's pages.")
+        lines.append("")
+    return lines
 
 
 def index_page(ws: m.Workspace, site: Site) -> GeneratedPage:

@@ -42,6 +42,9 @@ class SpecsiteConfig(BaseModel):
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
+    cache_dir: str | None = Field(
+        None, description="Folder for the content-hash cache of parsed OpenAPI files (relative to "
+                          "the project root; none by default). The only thing reading may write.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
                      mode="before")

@@ -27,14 +27,6 @@ UNKNOWN_ADR = CATALOGUE.define(
 UNKNOWN_REQUIREMENT = CATALOGUE.define(
     "PRD008", "unknown-requirement", "error",
     "`depends_on` names a PRD or requirement that does not exist.", "prd")
-UNKNOWN_ELEMENT = CATALOGUE.define(
-    "PRD009", "unknown-c4-element", "error",
-    "A PRD or requirement names a C4 element the configured model does not have (checked only "
-    "when `c4` is configured).", "prd")
-UNKNOWN_OPERATION = CATALOGUE.define(
-    "PRD010", "unknown-api-operation", "error",
-    "A requirement names an API operation the configured OpenAPI files do not have (checked only "
-    "when `openapi` is configured).", "prd")
 RETIRED_ADR = CATALOGUE.define(
     "PRD011", "relies-on-retired-adr", "error",
     "An approved PRD relies on an ADR that is rejected, deprecated or superseded.", "prd")

@@ -1,0 +1,123 @@
+"""Reference pages: index, overview, a page per tag, schemas; anchors, traces, sanitising, and a
+real MkDocs build (Material, search on) of them."""
+
+from __future__ import annotations
+
+import textwrap
+
+from openapi_helpers import CLEAN, FIXTURES, run, variant
+
+from specsite.core.entities import Entity, Link
+
+
+def test_pages_of_a_multi_file_api(tmp_path):
+    pages = run(FIXTURES / "multi", openapi=["shop/openapi.yaml"]).pages()
+    assert sorted(pages) == ["api/index.md", "api/shop/index.md", "api/shop/orders.md",
+                             "api/shop/schemas.md"]
+    assert "[Shop](shop/index.md)" in pages["api/index.md"]
+    overview = pages["api/shop/index.md"]
+    assert "https://shop.example.com" in overview and "[orders](orders.md)" in overview
+    orders = pages["api/shop/orders.md"]
+    assert "## List orders {#op-listOrders}" in orders
+    assert "`GET` `/orders`" in orders
+    assert "[Order](schemas.md#schema-Order)" in orders
+    schemas = pages["api/shop/schemas.md"]
+    assert "## Order {#schema-Order}" in schemas and "`lines[].sku`" in schemas
+
+
+def test_operation_shows_requirements_elements_and_referrers(tmp_path):
+    req = Entity(id="PRD-0001.R1", kind="requirement", title="Pay", page="prds/PRD-0001.md", anchor="r1")
+    adr = Entity(id="ADR-0003", kind="adr", title="Use cards", page="decisions/ADR-0003.md",
+                 links=[Link("references", "api:payments#getPayment")])
+    element = Entity(id="c4:shop.payments", kind="container", title="Payments service",
+                     page="architecture/shop.md", anchor="payments",
+                     attrs={"properties": {"openapi": "payments"}})
+    result = run(tmp_path, {"api/payments.yaml": CLEAN}, extra=[req, adr, element])
+    page = result.pages()["api/payments/payments.md"]
+    assert "**Implements:** [PRD-0001.R1 Pay](../../prds/PRD-0001.md#r1)" in page
+    assert "[ADR-0003 Use cards](../../decisions/ADR-0003.md)" in page
+    assert "**Served by:** [c4:shop.payments Payments service](../../architecture/shop.md#payments)" in page
+
+
+def test_descriptions_are_sanitised(tmp_path):
+    text = variant(CLEAN, "      summary: Get a payment\n",
+                   "      summary: Get a payment\n      description: |\n"
+                   "        Safe <b>bold</b> <script>alert(1)</script>\n"
+                   "        <img src=x onerror=alert(2)> [x](javascript:alert(3))\n")
+    page = run(tmp_path, {"api/payments.yaml": text}).pages()["api/payments/payments.md"]
+    assert "<b>bold</b>" in page
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "<img" not in page and "javascript:" not in page
+
+
+def test_operations_without_tag_go_to_default(tmp_path):
+    text = variant(CLEAN, "      tags: [payments]\n", "")
+    pages = run(tmp_path, {"api/payments.yaml": text}).pages()
+    assert "api/payments/default.md" in pages
+    assert run(tmp_path, {"api/payments.yaml": text}).graph.get("api:payments#getPayment").page == \
+        "api/payments/default.md"
+
+
+def test_large_schema_sets_are_split(tmp_path, monkeypatch):
+    import specsite.openapi.layout as layout
+
+    monkeypatch.setattr(layout, "SCHEMAS_PER_PAGE", 1)
+    text = variant(CLEAN, "components:\n  schemas:\n",
+                   "components:\n  schemas:\n    Other:\n      type: string\n")
+    pages = run(tmp_path, {"api/payments.yaml": text}).pages()
+    assert "api/payments/schemas.md" in pages and "api/payments/schemas.2.md" in pages
+
+
+def test_pages_are_byte_for_byte_stable(tmp_path):
+    first = run(FIXTURES / "multi", openapi=["shop/openapi.yaml"]).pages()
+    second = run(FIXTURES / "multi", openapi=["shop/openapi.yaml"]).pages()
+    assert first == second
+
+
+def test_mkdocs_build_with_search_finds_operations(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    pages = run(FIXTURES / "multi", openapi=["shop/openapi.yaml"]).pages()
+    docs = tmp_path / "docs"
+    for path, markdown in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(markdown, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""
+        site_name: Shop
+        theme: {name: material}
+        plugins: [search]
+        markdown_extensions: [attr_list, admonition, tables]
+        """), encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    html = (tmp_path / "site/api/shop/orders/index.html").read_text(encoding="utf-8")
+    assert 'id="op-listOrders"' in html
+    assert 'href="../schemas/#schema-Order"' in html
+    index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "api/shop/orders/#op-listOrders" in index
+
+
+def test_large_tags_are_split_and_links_follow(tmp_path, monkeypatch):
+    import specsite.openapi.layout as layout
+
+    monkeypatch.setattr(layout, "OPERATIONS_PER_PAGE", 1)
+    text = variant(CLEAN, "paths:\n", "paths:\n  /refunds:\n    get:\n      operationId: listRefunds\n"
+                   "      summary: Refunds\n      tags: [payments]\n      x-requirements: [PRD-0001.R1]\n"
+                   "      responses:\n        '200': {description: ok}\n")
+    result = run(tmp_path, {"api/payments.yaml": text})
+    pages = result.pages()
+    assert "api/payments/payments.md" in pages and "api/payments/payments.2.md" in pages
+    assert "# payments (part 2)" in pages["api/payments/payments.2.md"]
+    assert result.graph.get("api:payments#getPayment").page == "api/payments/payments.2.md"
+    assert "{#op-getPayment}" in pages["api/payments/payments.2.md"]
+
+
+def test_tag_slugs_never_share_a_page(tmp_path):
+    text = variant(CLEAN, "      tags: [payments]\n", "      tags: [Schemas]\n")
+    text = variant(text, "paths:\n", "paths:\n  /x:\n    get:\n      operationId: x\n      summary: X\n"
+                   "      tags: [schemas]\n      responses:\n        '200': {description: ok}\n")
+    pages = run(tmp_path, {"api/payments.yaml": text}).pages()
+    tag_pages = sorted(p for p in pages if p.startswith("api/payments/tag-"))
+    assert tag_pages == ["api/payments/tag-schemas-2.md", "api/payments/tag-schemas.md"]
+    assert "api/payments/schemas.md" in pages

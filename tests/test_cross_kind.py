@@ -1,0 +1,99 @@
+"""References across spec kinds: each unknown target is reported once, by the kind that owns it."""
+
+from __future__ import annotations
+
+from project_fixtures import run_cli, write_files
+
+PRD = """
+---
+id: PRD-0001
+title: Checkout
+status: draft
+owner: ann
+c4: [shop.checkout, shop.gone]
+requirements:
+  - id: R1
+    text: Pay in one step.
+    priority: must
+    apis: [shop#placeOrder, shop#vanished]
+---
+# Checkout
+
+See [[c4:shop.checkout]] and [[api:shop#placeOrder]].
+"""
+
+DSL = """
+workspace {
+    !identifiers hierarchical
+    model {
+        buyer = person "Buyer" "Buys."
+        shop = softwareSystem "Shop" "Sells." {
+            checkout = container "Checkout" "Takes orders." "Kotlin" {
+                properties {
+                    openapi "shop.yaml"
+                }
+            }
+        }
+        buyer -> shop.checkout "Orders with" "HTTPS"
+    }
+    views {
+        container shop "Containers" {
+            include *
+        }
+    }
+}
+"""
+
+API = """
+openapi: 3.0.3
+info: {title: Shop, version: "1"}
+servers: [{url: "https://shop.example.com"}]
+tags: [{name: orders, description: Orders}]
+paths:
+  /orders:
+    post:
+      operationId: placeOrder
+      summary: Place an order
+      tags: [orders]
+      x-requirements: [PRD-0001.R1]
+      responses:
+        "201": {description: Created}
+"""
+
+
+def test_unknown_targets_are_reported_once_by_their_owner(tmp_path, monkeypatch):
+    write_files(tmp_path, {"prds/0001-checkout.md": PRD, "arch/workspace.dsl": DSL,
+                           "arch/shop.yaml": API})
+    result = run_cli(["check", "--prds", "prds", "--c4", "arch/workspace.dsl",
+                      "--openapi", "arch/shop.yaml", "--format", "json"], tmp_path, monkeypatch)
+    findings = [(f["code"], f["line"]) for f in result.json()["findings"] if f["severity"] == "error"]
+    assert findings == [("C4009", 6), ("OAS025", 11)], result.out
+    assert result.code == 1
+
+
+def test_without_the_owning_kinds_typed_targets_are_not_checked(tmp_path, monkeypatch):
+    write_files(tmp_path, {"prds/0001-checkout.md": PRD.replace("See [[c4:shop.checkout]] and "
+                                                                "[[api:shop#placeOrder]].", "")})
+    result = run_cli(["check", "--prds", "prds", "--format", "json"], tmp_path, monkeypatch)
+    assert [f for f in result.json()["findings"] if f["severity"] == "error"] == []
+
+
+def test_links_across_kinds_show_on_every_page(tmp_path, monkeypatch):
+    write_files(tmp_path, {"prds/0001-checkout.md": PRD.replace(", shop.gone", "").replace(
+                               ", shop#vanished", ""),
+                           "arch/workspace.dsl": DSL, "arch/shop.yaml": API,
+                           "docs/index.md": "# Home\n",
+                           "mkdocs.yml": "site_name: t\ntheme: {name: material, font: false}\n"
+                                         "plugins:\n  - specsite:\n      prds: prds\n"
+                                         "      c4: arch/workspace.dsl\n      openapi: arch/shop.yaml\n"})
+    from project_fixtures import build_site
+
+    site = build_site(tmp_path)
+    element = (site / "architecture/shop.checkout/index.html").read_text()
+    operation_page = next((site / "api/shop").glob("orders/index.html")).read_text()
+    requirement_page = (site / "requirements/PRD-0001/index.html").read_text()
+    assert "PRD-0001" in element  # the PRD names the element
+    assert "placeOrder" in element  # the element serves the API: its operations are listed
+    assert "PRD-0001.R1" in operation_page  # x-requirements
+    assert "shop.checkout" in operation_page or "Checkout" in operation_page  # served by
+    assert "op-placeOrder" in requirement_page  # the requirement links to its operation
