@@ -30,7 +30,7 @@ from ..core.references import link_references
 log = get_plugin_logger(__name__)
 
 ASSETS = ("specsite.css", "specsite.js")
-EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 
 
 class SpecsitePlugin(BasePlugin):
@@ -60,6 +60,10 @@ class SpecsitePlugin(BasePlugin):
         for ext in EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
+        # code examples sit inside lists (API responses): only superfences (shipped with Material)
+        # nests fences there; it takes over from MkDocs' built-in fenced_code
+        if "pymdownx.superfences" not in config.markdown_extensions:
+            config.markdown_extensions.append("pymdownx.superfences")
         for name in ASSETS:
             _link_asset(config, f"assets/specsite/{name}")
         if config.theme.name == "material" and config.theme.get("font") is not False:
