@@ -244,7 +244,9 @@ class Loader:
                                             base=Path(site.uri).parent)
             except OutsideProjectError:
                 self._broken(bundle, site, Issue(
-                    OUTSIDE_ROOT, f"$ref {site.value!r} leaves the project root", site.uri, here))
+                    OUTSIDE_ROOT, f"$ref {site.value!r} leaves the project root ({self.project.root}"
+                    f"{' and the folders named on the command line' if self.project.extra_roots else ''}"
+                    "); run specsite from a folder that holds every part", site.uri, here))
                 return None
             if not path.is_file():
                 self._broken(bundle, site, Issue(
