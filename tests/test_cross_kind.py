@@ -97,3 +97,15 @@ def test_links_across_kinds_show_on_every_page(tmp_path, monkeypatch):
     assert "PRD-0001.R1" in operation_page  # x-requirements
     assert "shop.checkout" in operation_page or "Checkout" in operation_page  # served by
     assert "op-placeOrder" in requirement_page  # the requirement links to its operation
+
+
+def test_adr_front_matter_names_elements(tmp_path, monkeypatch):
+    adr = ("---\nstatus: accepted\ndate: 2024-01-01\nc4: [shop.checkout, shop.gone]\n---\n"
+           "# Use Kotlin\n\n## Decision\n\nKotlin.\n\n### Consequences\n\nJVM.\n")
+    write_files(tmp_path, {"adrs/0001-kotlin.md": adr, "arch/workspace.dsl": DSL, "arch/shop.yaml": API})
+    result = run_cli(["export", "--adrs", "adrs", "--c4", "arch/workspace.dsl"], tmp_path, monkeypatch)
+    doc = result.json()
+    adr_entity = next(e for e in doc["entities"] if e["id"] == "ADR-0001")
+    assert {"rel": "c4", "target": "c4:shop.checkout"} in adr_entity["links"]
+    # an accepted ADR naming an element that is not (or no longer) in the model
+    assert [(f["code"], f["line"]) for f in doc["findings"] if f["severity"] == "error"] == [("C4010", 4)]

@@ -138,6 +138,8 @@ def _entity(d: Decision, model: AdrModel) -> Entity:
         target = model.target(d, i)
         if target:
             links.append(Link(link.rel, target, d.file, link.line, None, link.raw))
+    for element, line in d.elements:
+        links.append(Link("c4", f"c4:{element}", d.file, line, None, element))
     for ref in scan(d.body, d.body_line):
         links.append(Link("references", ref.target, d.file, ref.line, ref.column, ref.label))
     attrs = {"date": d.date, "number": d.number, "format": d.format, "tags": d.tags}

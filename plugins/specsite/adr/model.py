@@ -39,6 +39,8 @@ class Decision:
     people: dict[str, list[str]] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     links: list[StatedLink] = field(default_factory=list)
+    #: architecture elements the decision names in front matter (``c4: [shop.checkout]``), with line
+    elements: list[tuple[str, int]] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     format: str = "nygard"
     body: str = ""

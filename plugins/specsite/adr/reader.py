@@ -149,6 +149,11 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
             people.setdefault(canonical, _names(meta[key][0]))
     tags = _names(meta["tags"][0]) if "tags" in meta and meta["tags"][0] else []
 
+    elements = []
+    if "c4" in fm.data and fm.data["c4"]:
+        values = fm.data["c4"] if isinstance(fm.data["c4"], list) else [fm.data["c4"]]
+        elements = [(str(v).strip().removeprefix("c4:"), fm.key_lines.get("c4", 1)) for v in values]
+
     adr_id, number = decision_id(path, heading_number)
     if _DATED.match(path.stem):
         fmt = "log4brains"
@@ -164,7 +169,7 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
         id=adr_id, file=rel, path_name=path.name, number=number, heading_number=heading_number,
         title=title, title_line=title_line, status=status, status_line=status_line,
         date=date, date_raw=None if date_raw is None else str(date_raw), date_line=date_line,
-        people=people, tags=tags, links=links, sections=sections, format=fmt,
+        people=people, tags=tags, links=links, elements=elements, sections=sections, format=fmt,
         body=fm.body, body_line=fm.body_line, content_hash=content_hash(text),
     )
 
