@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from project_fixtures import build_site, write_files
+from project_fixtures import build_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from project_fixtures import REPO, build_site, run_cli
+from project_fixtures import REPO, run_cli
 
 
 def test_own_specs_pass_check(monkeypatch):

@@ -57,6 +57,13 @@ def plugin_options(mkdocs_config: dict) -> dict | None:
     return None
 
 
+def project_file(root: Path, config_file: Path | None) -> str:
+    """How findings name the configuration file: relative to the root, or the command line."""
+    if config_file is None:
+        return "(command line)"
+    return Path(config_file).resolve().relative_to(root).as_posix()
+
+
 def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd: Path) -> Settings:
     """Settings from mkdocs.yml (``config_file`` or ``./mkdocs.yml`` if present) and CLI flags.
 
@@ -81,7 +88,7 @@ def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd:
         raise SettingsError(f"config file {config_file} does not exist")
     else:
         root, path = cwd.resolve(), None
-    project = Project(root)
+    project = Project(root, config_file=project_file(root, path))
     for key, values in overrides.items():
         if values:
             absolute = [str((cwd / v).resolve()) for v in values]

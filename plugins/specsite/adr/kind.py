@@ -12,8 +12,8 @@ from ..core.entities import Entity, Link
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
-from ..core.project import OutsideProjectError, Project
-from ..core.rules import MISSING_SOURCE, OUTSIDE_ROOT
+from ..core.project import Project
+from ..core.sources import configured_paths
 from ..core.xref import normalise, scan
 from . import checks, pages
 from .model import Decision, StatedLink
@@ -56,18 +56,7 @@ class AdrModel:
 
 def adr_folders(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> list[Path]:
     """The configured ADR folders, confined to the project; problems become findings."""
-    folders = []
-    for folder in config.adrs:
-        try:
-            path = project.confine(folder)
-        except OutsideProjectError as exc:
-            findings.append(OUTSIDE_ROOT.at(f"ADR folder {folder!r}: {exc}", "mkdocs.yml"))
-            continue
-        if not path.is_dir():
-            findings.append(MISSING_SOURCE.at(f"ADR folder {folder!r} does not exist", project.rel(path)))
-            continue
-        folders.append(path)
-    return folders
+    return configured_paths(project, config.adrs, "ADR folder", findings, "dir")
 
 
 class AdrKind:

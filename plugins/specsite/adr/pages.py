@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import html_text, referenced_by
 from ..core.urls import relative_url
-from .model import STANDARD_STATUSES, Decision, is_pair, label
+from .model import Decision, is_pair, label
 
 if TYPE_CHECKING:
     from .kind import AdrModel

@@ -12,8 +12,8 @@ from ..core.entities import Entity, Link
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
-from ..core.project import OutsideProjectError, Project
-from ..core.rules import MISSING_SOURCE, OUTSIDE_ROOT
+from ..core.project import Project
+from ..core.sources import configured_paths
 from . import model as m
 from .checks import check_references, check_workspace
 from .pages import Site, render_pages
@@ -56,15 +56,7 @@ class C4Model:
 def read_workspaces(project: Project, paths: list[str], findings: list[Finding]) -> C4Model:
     """Parse each workspace file (confined to the project); problems become findings."""
     model = C4Model()
-    for name in paths:
-        try:
-            path = project.confine(name)
-        except OutsideProjectError as exc:
-            findings.append(OUTSIDE_ROOT.at(f"C4 workspace {name!r}: {exc}", "mkdocs.yml"))
-            continue
-        if not path.is_file():
-            findings.append(MISSING_SOURCE.at(f"C4 workspace {name!r} does not exist", project.rel(path)))
-            continue
+    for path in configured_paths(project, paths, "C4 workspace", findings, "file"):
         model.workspaces.append(parse_workspace(project, path, findings))
     return model
 

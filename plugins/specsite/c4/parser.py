@@ -134,7 +134,7 @@ class DslParser:
             if line.words == ["}"]:
                 return
             if line.tokens[0].text == "}" and not line.tokens[0].quoted:
-                self.error(f"expected '}}' on a line of its own", line, line.tokens[0])
+                self.error("expected '}' on a line of its own", line, line.tokens[0])
                 return
             if self.directive(stream, line):
                 continue

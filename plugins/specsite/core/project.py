@@ -22,6 +22,8 @@ class Project:
 
     root: Path
     extra_roots: list[Path] = field(default_factory=list)
+    #: the configuration file, relative to the root, for findings about configured paths
+    config_file: str = "mkdocs.yml"
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()

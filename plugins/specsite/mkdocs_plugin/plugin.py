@@ -81,7 +81,8 @@ class SpecsitePlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.options.enabled:
             return files
-        project = Project(Path(config.config_file_path or ".").resolve().parent)
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        project = Project(config_file.parent, config_file=config_file.name)
         self.specs = specs = load_specs(project, self.options, Path(config.docs_dir))
         self._log(specs.findings)
         docs_prefix = "../" * len(Path(project.rel(config.docs_dir)).parts)

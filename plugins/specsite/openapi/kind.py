@@ -21,7 +21,8 @@ from ..core.findings import Finding, Severity
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import OutsideProjectError, Project
-from ..core.rules import MISSING_SOURCE, OUTSIDE_ROOT
+from ..core.rules import OUTSIDE_ROOT
+from ..core.sources import configured_paths
 from ..core.xref import normalise
 from .cache import ReadCache, file_hash, text_hash
 from .documents import Document, api_version, is_description
@@ -99,12 +100,7 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding])
     gives its top-level files that look like descriptions; a symlink out of the project is
     refused like any other path)."""
     roots: dict[Path, bool] = {}
-    for entry in config.openapi:
-        try:
-            path = project.confine(entry)
-        except OutsideProjectError as exc:
-            findings.append(OUTSIDE_ROOT.at(f"OpenAPI path {entry!r}: {exc}", "mkdocs.yml"))
-            continue
+    for path in configured_paths(project, config.openapi, "OpenAPI path", findings, "any"):
         if path.is_file():
             roots[path] = True
         elif path.is_dir():
@@ -118,8 +114,6 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding])
                     continue
                 if _looks_like_description(child):
                     roots.setdefault(child, False)
-        else:
-            findings.append(MISSING_SOURCE.at(f"OpenAPI path {entry!r} does not exist", project.rel(path)))
     return dict(sorted(roots.items()))
 
 

@@ -11,7 +11,8 @@ from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import OutsideProjectError, Project
-from ..core.rules import MISSING_SOURCE, OUTSIDE_ROOT
+from ..core.rules import OUTSIDE_ROOT
+from ..core.sources import configured_paths
 from . import checks, pages
 from .entities import document_entities
 from .reader import PrdDocument, is_prd_file, read_prd
@@ -35,18 +36,7 @@ class PrdModel:
 
 def prd_folders(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> list[Path]:
     """The configured PRD folders, confined to the project; problems become findings."""
-    folders = []
-    for folder in config.prds:
-        try:
-            path = project.confine(folder)
-        except OutsideProjectError as exc:
-            findings.append(OUTSIDE_ROOT.at(f"PRD folder {folder!r}: {exc}", "mkdocs.yml"))
-            continue
-        if not path.is_dir():
-            findings.append(MISSING_SOURCE.at(f"PRD folder {folder!r} does not exist", project.rel(path)))
-            continue
-        folders.append(path)
-    return folders
+    return configured_paths(project, config.prds, "PRD folder", findings, "dir")
 
 
 def read_documents(project: Project, folders: list[Path], findings: list[Finding]) -> list[PrdDocument]:
