@@ -51,3 +51,26 @@ def test_crlf_and_bom_files_are_read(tmp_path, monkeypatch):
     entity = result.json()["entities"][0]
     assert (entity["title"], entity["status"], entity["date"]) == (
         "Record architecture decisions", "accepted", "2024-01-10")
+
+
+def test_pathological_nesting_is_a_finding_not_a_crash(tmp_path, monkeypatch):
+    """libyaml recurses in C and would kill the process; ruamel and json raise RecursionError."""
+    deep = "[" * 60000 + "]" * 60000
+    write_files(tmp_path, {
+        "apis/deep-yaml.yaml": f"openapi: 3.0.0\ninfo: {deep}\n",
+        "apis/deep-json.json": '{"openapi": "3.0.0", "info": ' + deep + "}",
+        "prds/0001-deep.md": f"---\nid: PRD-0001\ntitle: {deep}\n---\n# Deep\n",
+        "adrs/0001-deep.md": f"---\nstatus: {deep}\n---\n# Deep\n",
+    })
+    result = run_cli(["check", "--adrs", "adrs", "--prds", "prds", "--openapi", "apis",
+                      "--format", "json"], tmp_path, monkeypatch)
+    assert result.code == 1
+    found = {(f["file"], f["code"]) for f in result.json()["findings"]}
+    assert {("apis/deep-yaml.yaml", "OAS001"), ("apis/deep-json.json", "OAS001"),
+            ("prds/0001-deep.md", "SPEC003"), ("adrs/0001-deep.md", "SPEC003")} <= found
+
+
+def test_mkdocs_yml_nested_too_deeply_is_a_usage_error(tmp_path, monkeypatch):
+    write_files(tmp_path, {"mkdocs.yml": "site_name: " + "[" * 60000 + "]" * 60000 + "\n"})
+    result = run_cli(["check"], tmp_path, monkeypatch)
+    assert result.code == 2 and "nested too deeply" in result.err

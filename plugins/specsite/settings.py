@@ -79,6 +79,8 @@ def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise SettingsError(f"{path.name}: cannot read it as YAML: {exc}") from None
+        except RecursionError:
+            raise SettingsError(f"{path.name}: cannot read it as YAML: nested too deeply") from None
         if not isinstance(data, dict):
             raise SettingsError(f"{path.name}: expected a mapping of settings")
         options = dict(plugin_options(data) or {})

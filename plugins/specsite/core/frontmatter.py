@@ -56,6 +56,9 @@ def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
     except YAMLError as exc:
         findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, 2))
         return result
+    except RecursionError:
+        findings.append(BAD_FRONT_MATTER.at("malformed front matter: nested too deeply to read", rel, 2))
+        return result
     except ValueError as exc:
         # ruamel builds dates while parsing: an impossible date such as 2027-13-45 raises here
         line = _line_of_bad_value(source)

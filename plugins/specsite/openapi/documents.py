@@ -9,6 +9,7 @@ because OpenAPI is defined on the JSON data model.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,14 +66,43 @@ _JsonDataLoader.yaml_implicit_resolvers = {
 }
 
 
+MAX_FLOW_DEPTH = 1000
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def too_deeply_nested(text: str) -> bool:
+    """True when ``[``/``{`` nest deeper than :data:`MAX_FLOW_DEPTH` (quoted brackets count too:
+    a generous limit keeps that harmless)."""
+    brackets = _NOT_BRACKETS.sub("", text)
+    if len(brackets) <= MAX_FLOW_DEPTH:
+        return False
+    depth = 0
+    for char in brackets:
+        depth += 1 if char in "[{" else -1
+        if depth > MAX_FLOW_DEPTH:
+            return True
+    return False
+
+
 def parse_text(text: str, uri: str, rel: str, path: Path | None = None) -> Document | Issue:
     """A :class:`Document`, or an :class:`Issue` saying why the text is not JSON or YAML."""
     stripped = text.lstrip()
+    json_error: json.JSONDecodeError | None = None
     if stripped[:1] in ("{", "["):
         try:
             return Document(uri, rel, text, json.loads(text), "json", path)
-        except ValueError:
-            pass  # YAML flow style also starts with a brace: let the YAML parser decide
+        except json.JSONDecodeError as exc:
+            json_error = exc  # YAML flow style also starts with a brace: let the YAML parser decide
+        except RecursionError:
+            return Issue(INVALID_DOCUMENT, "cannot parse JSON: nested too deeply", uri, (), line=1)
+    if json_error is not None and rel.lower().endswith(".json"):
+        return Issue(INVALID_DOCUMENT, f"cannot parse JSON: {json_error.msg}", uri, (),
+                     line=json_error.lineno, column=json_error.colno)
+    if too_deeply_nested(text):
+        # libyaml recurses in C: a deep enough flow collection overflows the stack and kills the
+        # process before Python can raise, so such text never reaches it
+        return Issue(INVALID_DOCUMENT, f"cannot parse YAML: collections nested more than "
+                     f"{MAX_FLOW_DEPTH} levels deep", uri, (), line=1)
     try:
         data = yaml.load(text, Loader=_JsonDataLoader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as exc:
