@@ -74,3 +74,12 @@ def test_mkdocs_yml_nested_too_deeply_is_a_usage_error(tmp_path, monkeypatch):
     write_files(tmp_path, {"mkdocs.yml": "site_name: " + "[" * 60000 + "]" * 60000 + "\n"})
     result = run_cli(["check"], tmp_path, monkeypatch)
     assert result.code == 2 and "nested too deeply" in result.err
+
+
+def test_deeply_nested_dsl_blocks_are_a_finding(tmp_path, monkeypatch):
+    dsl = ("workspace {\nmodel {\n" + 'group "g" {\n' * 5000 + 'a = person "A" "d"\n'
+           + "}\n" * 5000 + "}\n}\n")
+    write_files(tmp_path, {"deep.dsl": dsl})
+    result = run_cli(["check", "--c4", "deep.dsl", "--format", "json"], tmp_path, monkeypatch)
+    assert result.code == 1
+    assert [(f["code"], f["line"]) for f in result.json()["findings"]] == [("C4001", 101)]

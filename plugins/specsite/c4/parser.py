@@ -62,6 +62,8 @@ class DslParser:
     #: the implied-relationships strategy: "any" (Structurizr's default), "same" or "none"
     implied: str = "any"
     depth: int = 0
+    #: how many blocks are open now (see MAX_NESTING)
+    nesting: int = 0
     #: how often each file was included, to stop include cycles
     included: dict[Path, int] = field(default_factory=dict)
 
@@ -123,6 +125,19 @@ class DslParser:
 
     def block_lines(self, stream: Stream, opener: Line, what: str):
         """Yield the statements of a block until its ``}``; reports a block never closed."""
+        if self.nesting >= MAX_NESTING:
+            # real workspaces nest a handful of levels; far deeper would exhaust Python's stack
+            self.error(f"blocks nested more than {MAX_NESTING} levels deep; the {what} block is skipped",
+                       opener, opener.tokens[0] if opener.tokens else None)
+            self.skip_block(stream)
+            return
+        self.nesting += 1
+        try:
+            yield from self._block_lines(stream, opener, what)
+        finally:
+            self.nesting -= 1
+
+    def _block_lines(self, stream: Stream, opener: Line, what: str):
         while True:
             line = stream.next()
             if line is None:
@@ -388,6 +403,9 @@ class DslParser:
 
     def element_statement(self, stream: Stream, line: Line, ctx: Context, what: str) -> None:
         element_statement(self, stream, line, ctx, what)
+
+
+MAX_NESTING = 100
 
 
 def parse_workspace(project: Project, path: Path, findings: list[Finding]) -> m.Workspace:
