@@ -1,35 +1,42 @@
-"""YAML front matter: split it from the body, parse it with line numbers, never raise."""
+"""YAML front matter: split it from the body, parse it with positions, never raise."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
 from .findings import Finding
 from .rules import BAD_FRONT_MATTER
+from .yaml_reader import duplicate_keys, load_positioned, node_at, too_deeply_nested
+
+#: the front matter starts on line 2 of the file, after ``---``; libyaml counts lines from 0
+OFFSET = 2
 
 
 @dataclass
 class FrontMatter:
-    """Parsed front matter: values, the line of each top-level key, and where the body starts."""
+    """Parsed front matter: values, positions, and where the body starts."""
 
     data: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
     present: bool = False
-    raw: Any = None
+    #: the composed YAML node tree (positions of every key and item), when it parsed
+    node: yaml.Node | None = None
 
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
+    def position(self, path: Sequence[str | int]) -> tuple[int, int | None]:
+        """File line and column of the deepest key or item of ``path`` that exists (the first
+        front-matter line if none): a missing key is reported where it must be added."""
+        trail = node_at(self.node, path)
+        if not trail:
+            return OFFSET, None
+        mark = trail[-1].start_mark
+        return mark.line + OFFSET, mark.column + 1
 
 
 def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
@@ -42,73 +49,55 @@ def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
         findings.append(BAD_FRONT_MATTER.at("front matter opened with '---' is never closed", rel, 1))
         return FrontMatter(body=text)
     source = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1:])
-    result = FrontMatter(body=body, body_line=end + 2, present=True)
-    try:
-        data = _yaml().load(source) if source.strip() else {}
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
-        column = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {problem}", rel, line, column))
+    result = FrontMatter(body="\n".join(lines[end + 1:]), body_line=end + 2, present=True)
+    if too_deeply_nested(source):
+        findings.append(BAD_FRONT_MATTER.at("malformed front matter: nested too deeply to read", rel, OFFSET))
         return result
-    except YAMLError as exc:
-        findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, 2))
+    try:
+        data, node = load_positioned(source) if source.strip() else ({}, None)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        findings.append(BAD_FRONT_MATTER.at(
+            f"malformed front matter: {problem}", rel,
+            mark.line + OFFSET if mark else OFFSET, mark.column + 1 if mark else None))
+        return result
+    except yaml.YAMLError as exc:
+        findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, OFFSET))
+        return result
+    except (ValueError, OverflowError) as exc:
+        # dates are built while parsing: an impossible one such as 2027-13-45 raises here
+        findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, _bad_date_line(source)))
         return result
     except RecursionError:
-        findings.append(BAD_FRONT_MATTER.at("malformed front matter: nested too deeply to read", rel, 2))
+        findings.append(BAD_FRONT_MATTER.at("malformed front matter: nested too deeply to read", rel, OFFSET))
         return result
-    except ValueError as exc:
-        # ruamel builds dates while parsing: an impossible date such as 2027-13-45 raises here
-        line = _line_of_bad_value(source)
-        findings.append(BAD_FRONT_MATTER.at(f"malformed front matter: {exc}", rel, line))
+    for key, first, again in duplicate_keys(node):
+        findings.append(BAD_FRONT_MATTER.at(
+            f"malformed front matter: key '{key}' appears twice (first on line "
+            f"{first.start_mark.line + OFFSET})", rel, again.start_mark.line + OFFSET,
+            again.start_mark.column + 1))
+    if duplicate_keys(node):
         return result
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        findings.append(BAD_FRONT_MATTER.at("front matter is not a mapping of keys to values", rel, 2))
+        findings.append(BAD_FRONT_MATTER.at("front matter is not a mapping of keys to values", rel, OFFSET))
         return result
-    result.raw = data
-    result.data = {str(k): _plain(v) for k, v in data.items()}
-    lc = getattr(data, "lc", None)
-    for key in data:
-        try:
-            result.key_lines[str(key)] = lc.key(key)[0] + 2
-        except (AttributeError, KeyError, TypeError):
-            result.key_lines[str(key)] = 2
+    result.node = node
+    result.data = {str(k): v for k, v in data.items()}
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            result.key_lines.setdefault(str(key.value), key.start_mark.line + OFFSET)
     return result
 
 
-def _line_of_bad_value(source: str) -> int:
-    """Best guess at the file line of a value ruamel could not build (an impossible date)."""
-    for number, line in enumerate(source.split("\n"), start=2):
-        if re.search(r"\b\d{4}-\d{1,2}-\d{1,2}\b", line) and not _valid_dates(line):
-            return number
-    return 2
-
-
-def _valid_dates(line: str) -> bool:
-    for match in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
-        try:
-            dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            return False
-    return True
-
-
-def _plain(value: Any) -> Any:
-    """ruamel's round-trip containers and scalars turned into plain Python values."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
-    return value
+def _bad_date_line(source: str) -> int:
+    """The file line of the first impossible date in the front matter."""
+    for number, line in enumerate(source.split("\n"), start=OFFSET):
+        for match in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
+            try:
+                dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return number
+    return OFFSET

@@ -9,7 +9,6 @@ because OpenAPI is defined on the JSON data model.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import yaml
 from ..core.findings import Finding
 from ..core.project import Project
 from ..core.textfile import read_text
+from ..core.yaml_reader import MAX_FLOW_DEPTH, too_deeply_nested
 from .issues import Issue
 from .rules import INVALID_DOCUMENT
 
@@ -64,24 +64,6 @@ _JsonDataLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-MAX_FLOW_DEPTH = 1000
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-
-
-def too_deeply_nested(text: str) -> bool:
-    """True when ``[``/``{`` nest deeper than :data:`MAX_FLOW_DEPTH` (quoted brackets count too:
-    a generous limit keeps that harmless)."""
-    brackets = _NOT_BRACKETS.sub("", text)
-    if len(brackets) <= MAX_FLOW_DEPTH:
-        return False
-    depth = 0
-    for char in brackets:
-        depth += 1 if char in "[{" else -1
-        if depth > MAX_FLOW_DEPTH:
-            return True
-    return False
 
 
 def parse_text(text: str, uri: str, rel: str, path: Path | None = None) -> Document | Issue:

@@ -7,7 +7,6 @@ cascade of unknown-reference errors.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,6 @@ from ..core.entities import content_hash
 from ..core.findings import Finding
 from ..core.frontmatter import split
 from ..core.project import Project
-from ..core.rules import BAD_FRONT_MATTER
 from ..core.textfile import read_text
 from ..core.xref import normalise
 from . import rules
@@ -79,16 +77,8 @@ def read_prd(project: Project, path: Path, findings: list[Finding]) -> PrdDocume
     before = len(findings)
     doc = PrdDocument(file=rel, path_name=path.name, id=None, title=path.stem, status=None,
                       prd=None, content_hash=content_hash(text))
-    try:
-        fm = split(text, rel, findings)
-    except ValueError as exc:
-        # ruamel.yaml builds dates while parsing, so `date: 2027-13-45` raises instead of failing
-        # as YAML; the finding points at the first impossible date.
-        findings.append(BAD_FRONT_MATTER.at(
-            f"malformed front matter: {exc} (an impossible date?)", rel, _bad_date_line(text)))
-        _salvage_lines(doc, text)
-        return doc
-    doc.positions, doc.body, doc.body_line = Positions(fm.raw), fm.body, fm.body_line
+    fm = split(text, rel, findings)
+    doc.positions, doc.body, doc.body_line = Positions(fm), fm.body, fm.body_line
     if len(findings) > before:
         _salvage_lines(doc, text)  # malformed YAML: already a finding with its line
         return doc
@@ -107,15 +97,6 @@ def read_prd(project: Project, path: Path, findings: list[Finding]) -> PrdDocume
     doc.requirement_ids = [r.id for r in prd.requirements]
     return doc
 
-
-def _bad_date_line(text: str) -> int:
-    for number, line in enumerate(text.split("\n"), 1):
-        for m in _DATE.finditer(line):
-            try:
-                dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return number
-    return 1
 
 
 def _salvage_lines(doc: PrdDocument, text: str) -> None:
