@@ -126,6 +126,39 @@ def main() -> None:
     print(f"svg:          {(t5 - t4) * 1000:8.1f} ms  ({sum(len(s) for s in svgs) / 1024:.0f} KiB of SVG)")
     print(f"pages:        {(t6 - t5) * 1000:8.1f} ms  for {len(pages)} pages (layout and SVG again included)")
     print(f"total:        {(t6 - t0) * 1000:8.1f} ms")
+    compare_with_native_dot(ws.views, t3 - t2)
+
+
+def compare_with_native_dot(views: list, engine_start: float) -> None:
+    """The same DOT through Debian's native Graphviz (``apt-get install graphviz``), same run."""
+    import shutil
+    import subprocess
+
+    from specsite.c4.layout import _graphviz, to_dot
+
+    dot = shutil.which("dot")
+    if dot is None:
+        print("native dot:   not installed (apt-get install graphviz) - no comparison")
+        return
+    sources = [to_dot(v)[0] for v in views]
+    render = _graphviz()
+    start = time.perf_counter()
+    for source in sources:
+        render(source, format="json0", engine="dot")
+    wasm = time.perf_counter() - start
+    start = time.perf_counter()
+    for source in sources:
+        subprocess.run([dot, "-Tjson0"], input=source, capture_output=True, text=True, check=True)
+    native = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([dot, "-Tjson0"], input=sources[0], capture_output=True, text=True, check=True)
+    one = time.perf_counter() - start
+    print(f"native dot:   {native * 1000:8.1f} ms  for the same {len(sources)} DOT graphs, a process each "
+          f"({one * 1000:.1f} ms for one)")
+    print(f"wasm graphviz:{wasm * 1000:8.1f} ms  in-process: {native / wasm:.1f}x faster than native dot "
+          f"run per view (engine start excluded)")
+    print(f"              {(wasm + engine_start) * 1000:8.1f} ms  with the one-time engine start: "
+          f"{native / (wasm + engine_start):.2f}x native dot's time")
 
 
 if __name__ == "__main__":
