@@ -158,7 +158,7 @@ def compare_with_native_dot(views: list, engine_start: float) -> None:
     print(f"wasm graphviz:{wasm * 1000:8.1f} ms  in-process: {native / wasm:.1f}x faster than native dot "
           f"run per view (engine start excluded)")
     print(f"              {(wasm + engine_start) * 1000:8.1f} ms  with the one-time engine start: "
-          f"{native / (wasm + engine_start):.2f}x native dot's time")
+          f"{(wasm + engine_start) / native:.2f}x native dot's time")
 
 
 if __name__ == "__main__":
