@@ -68,6 +68,32 @@ def main() -> None:
               f"{len(pages)} pages")
         print(f"read + check: {min(check):.3f} s (best of {args.repeat})")
         print(f"render pages: {min(render):.3f} s (best of {args.repeat})")
+        compare_front_matter_parsers(root / "prds", args.repeat)
+
+
+def compare_front_matter_parsers(folder: Path, repeat: int) -> None:
+    """specsite's libyaml reader against ruamel.yaml's round-trip loader (which keeps line
+    numbers too) on the same front matter, same run (ADR-0011)."""
+    from ruamel.yaml import YAML
+
+    from specsite.core.yaml_reader import load_positioned
+
+    sources = []
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        sources.append(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+    timings = {}
+    for name, load in (("specsite (libyaml)", load_positioned), ("ruamel round-trip", YAML(typ="rt").load)):
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for source in sources:
+                load(source)
+            runs.append(time.perf_counter() - start)
+        timings[name] = min(runs)
+    ours, theirs = timings["specsite (libyaml)"], timings["ruamel round-trip"]
+    print(f"front matter: {ours:.3f} s with libyaml, {theirs:.3f} s with ruamel's round-trip loader "
+          f"({ours / theirs:.2f}x its time)")
 
 
 if __name__ == "__main__":
