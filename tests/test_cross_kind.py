@@ -109,3 +109,33 @@ def test_adr_front_matter_names_elements(tmp_path, monkeypatch):
     assert {"rel": "c4", "target": "c4:shop.checkout"} in adr_entity["links"]
     # an accepted ADR naming an element that is not (or no longer) in the model
     assert [(f["code"], f["line"]) for f in doc["findings"] if f["severity"] == "error"] == [("C4010", 4)]
+
+
+def test_workspace_adrs_folder_joins_the_adr_set(tmp_path, monkeypatch):
+    from project_fixtures import NYGARD_1
+
+    dsl = DSL.replace("!identifiers hierarchical", "!identifiers hierarchical\n    !adrs decisions")
+    write_files(tmp_path, {"arch/workspace.dsl": dsl, "arch/shop.yaml": API,
+                           "arch/decisions/0001-record.md": NYGARD_1})
+    doc = run_cli(["export", "--c4", "arch/workspace.dsl"], tmp_path, monkeypatch).json()
+    adr = next(e for e in doc["entities"] if e["kind"] == "adr")
+    assert (adr["id"], adr["file"]) == ("ADR-0001", "arch/decisions/0001-record.md")
+
+
+def test_new_prd_and_schema_commands(tmp_path, monkeypatch):
+    import json
+
+    result = run_cli(["new", "prd", "One-click checkout", "--prds", "prds", "--owner", "ann"],
+                     tmp_path, monkeypatch)
+    assert result.code == 0, result.err
+    written = result.out.strip()
+    assert written.startswith("prds/0001-") and (tmp_path / written).is_file()
+    again = run_cli(["new", "prd", "Search", "--prds", "prds", "--owner", "bo"], tmp_path, monkeypatch)
+    assert again.out.strip().startswith("prds/0002-")
+    check = run_cli(["check", "--prds", "prds", "--format", "json"], tmp_path, monkeypatch)
+    assert check.code == 0 and [f for f in check.json()["findings"] if f["severity"] != "info"] == []
+    ids = {e["id"] for e in run_cli(["export", "--prds", "prds"], tmp_path, monkeypatch).json()["entities"]}
+    assert {"PRD-0001", "PRD-0002"} <= ids
+    schema = json.loads(run_cli(["schema", "prd"], tmp_path, monkeypatch).out)
+    assert schema["type"] == "object" and "requirements" in schema["properties"]
+    assert run_cli(["schema", "nope"], tmp_path, monkeypatch).code == 2

@@ -6,11 +6,13 @@ reading and checking machinery.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SpecsiteConfig
 from .docs_pages import read_docs_pages
+from .entities import Entity, content_hash
 from .findings import Finding, apply_severities
 from .graph import SpecGraph
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
@@ -54,6 +56,8 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
         config = _with_contributions(config, result.contributes)
         findings.extend(result.findings)
         for entity in result.entities:
+            if entity.content_hash is None:
+                entity.content_hash = entity_hash(entity)
             graph.add(entity)  # duplicates are reported by each kind's own checks
     if docs_dir is not None:
         for page in read_docs_pages(project, docs_dir, findings):
@@ -63,6 +67,14 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
     findings.extend(check_references(graph))
     findings = _without_shadowed_references(findings)
     return SpecSet(project, config, graph, apply_severities(findings, config.rules), results, list(KINDS))
+
+
+def entity_hash(entity: Entity) -> str:
+    """A hash of what an entity says (title, status, links, attributes) for entities that are a part
+    of a file (a requirement, an element, an operation): unchanged hash, unchanged entity."""
+    data = entity.to_dict()
+    data.pop("page", None)
+    return content_hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str))
 
 
 def _with_contributions(config: SpecsiteConfig, contributes: dict[str, list[str]]) -> SpecsiteConfig:
