@@ -10,11 +10,12 @@ from __future__ import annotations
 import posixpath
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -107,6 +108,17 @@ class SpecsitePlugin(BasePlugin):
         if errors and self.command != "serve":
             raise PluginError(f"specsite: {len(errors)} spec error(s), listed above")
         return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable
+                 ) -> LiveReloadServer | None:
+        """Also watch what the first build read beyond the configured paths (``!include``d DSL,
+        ``$ref``'d OpenAPI parts in other folders)."""
+        if self.specs is not None:
+            watched = set(config.watch)
+            for source in self.specs.sources():
+                if source not in watched and Path(source).exists():
+                    server.watch(source)
+        return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
