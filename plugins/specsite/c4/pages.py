@@ -173,11 +173,11 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph) ->
                   for v in views]
         lines.append("")
     lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
+    # relationships are listed above; here: what other specs say about the element
     referrers = [r for r in graph.referrers(f"c4:{e.id}") if r.kind != "c4"]
-    if referrers:
-        lines += ["## Referenced by", ""]
-        lines += [f"- {_referrer(path, r)}" for r in referrers]
-        lines.append("")
+    lines += ["## Referenced by", ""]
+    lines += [f"- {_referrer(path, r)}" for r in referrers] or ["Nothing in the specs references this yet."]
+    lines.append("")
     return GeneratedPage(path, e.name, "\n".join(lines), e.place.file)
 
 
