@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from project_fixtures import CORPUS as SHARED_CORPUS
+from project_fixtures import REPO, write_files
 from specsite.core.config import SpecsiteConfig
 from specsite.core.entities import Entity
 from specsite.core.findings import Finding, apply_severities
@@ -14,8 +15,7 @@ from specsite.core.kind import ReadResult, SiteContext  # noqa: F401  (SiteConte
 from specsite.core.project import Project
 from specsite.openapi.kind import OpenApiKind
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus" / "openapi"
+CORPUS = SHARED_CORPUS / "openapi"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 #: a description that no rule finds anything wrong with (the "quiet" baseline)
@@ -85,15 +85,7 @@ class Run:
         return {p.path: p.markdown for p in self.kind.pages(self.graph, self.result, SiteContext())}
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return root
+write = write_files  # the project's one way to lay out files for a test
 
 
 def run(

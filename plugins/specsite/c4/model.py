@@ -55,8 +55,26 @@ class Place:
     column: int | None = None
 
 
+class Tagged:
+    """Tags as Structurizr keeps them: in order, each once, matched without regard to case."""
+
+    tags: list[str]
+
+    def has_tag(self, tag: str) -> bool:
+        wanted = tag.strip().lower()
+        return any(t.lower() == wanted for t in self.tags)
+
+    def add_tags(self, *values: str) -> None:
+        """Add comma-separated tags, keeping order and skipping ones already there."""
+        for value in values:
+            for tag in value.split(","):
+                tag = tag.strip()
+                if tag and tag not in self.tags:
+                    self.tags.append(tag)
+
+
 @dataclass(eq=False)
-class Element:
+class Element(Tagged):
     """A person, software system, container, component, custom element or deployment element."""
 
     id: str
@@ -98,20 +116,10 @@ class Element:
             node = node.parent
         return out
 
-    def has_tag(self, tag: str) -> bool:
-        wanted = tag.strip().lower()
-        return any(t.lower() == wanted for t in self.tags)
-
-    def add_tags(self, *values: str) -> None:
-        for value in values:
-            for tag in value.split(","):
-                tag = tag.strip()
-                if tag and tag not in self.tags:
-                    self.tags.append(tag)
 
 
 @dataclass(eq=False)
-class Relationship:
+class Relationship(Tagged):
     """A directed relationship; ``implied`` ones come from relationships between children."""
 
     id: str
@@ -128,16 +136,6 @@ class Relationship:
     #: relationships between deployed instances: the relationship they replicate
     linked: "Relationship | None" = None
 
-    def has_tag(self, tag: str) -> bool:
-        wanted = tag.strip().lower()
-        return any(t.lower() == wanted for t in self.tags)
-
-    def add_tags(self, *values: str) -> None:
-        for value in values:
-            for tag in value.split(","):
-                tag = tag.strip()
-                if tag and tag not in self.tags:
-                    self.tags.append(tag)
 
 
 @dataclass
