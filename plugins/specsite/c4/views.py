@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ..core.findings import Finding
 from . import model as m
-from .rules import SYNTAX, UNKNOWN_IDENTIFIER, UNSUPPORTED
+from .expressions import Selector
+from .rules import UNKNOWN_IDENTIFIER
 
 _ALLOWED = {
     "SystemLandscape": (m.PERSON, m.SOFTWARE_SYSTEM, m.CUSTOM),
@@ -22,7 +23,6 @@ _ALLOWED = {
     "Custom": (m.CUSTOM,),
     "Image": (),
 }
-_TYPE_NAMES = {t.lower(): t for t in (*m.STATIC_TYPES, *m.DEPLOYMENT_TYPES)} | {"element": m.CUSTOM}
 
 
 @dataclass
@@ -32,6 +32,10 @@ class _Builder:
     findings: list[Finding]
     elements: dict[int, m.Element] = field(default_factory=dict)
     relationships: dict[int, m.Relationship] = field(default_factory=dict)
+
+    @property
+    def selector(self) -> Selector:
+        return Selector(self.workspace, self.view.key, self.findings)
 
     # ------------------------------------------------------------ adding and removing
 
@@ -139,97 +143,6 @@ class _Builder:
         for parent in element.ancestors():
             self.add(parent)
 
-    # ------------------------------------------------------------ expressions
-
-    def lookup(self, name: str, expr: m.Expression) -> m.Element | None:
-        found = self.workspace.identifiers.element(name)
-        if found is None:
-            self.findings.append(UNKNOWN_IDENTIFIER.at(
-                f"view '{self.view.key}': unknown identifier '{name}'", expr.place.file,
-                expr.place.line, expr.place.column))
-        return found
-
-    def element_matches(self, expr: m.Expression) -> list[m.Element] | None:
-        """Elements an element expression selects; ``None`` when it is a relationship expression."""
-        text = expr.text.strip()
-        lower = text.lower()
-        ws = self.workspace
-        if lower.startswith("element.type=="):
-            names = [n.strip().lower() for n in text.split("==", 1)[1].split(",")]
-            unknown = [n for n in names if n not in _TYPE_NAMES]
-            if unknown:
-                self.findings.append(SYNTAX.at(
-                    f"view '{self.view.key}': unknown element type '{unknown[0]}' in {text}",
-                    expr.place.file, expr.place.line, expr.place.column))
-            types = {_TYPE_NAMES[n] for n in names if n in _TYPE_NAMES}
-            return [e for e in ws.elements if e.type in types]
-        for op in ("element.tag==", "element.tag!="):
-            if lower.startswith(op):
-                tags = [t for t in text[len(op):].split(",") if t.strip()]
-                hit = [e for e in ws.elements if any(e.has_tag(t) for t in tags)]
-                return hit if op.endswith("==") else [e for e in ws.elements if e not in hit]
-        if lower.startswith("element.parent=="):
-            parent = self.lookup(text.split("==", 1)[1].strip(), expr)
-            return [e for e in ws.elements if parent is not None and e.parent is parent]
-        if text.startswith("->") and text.endswith("->") and len(text) > 4:
-            return self.coupled(text[2:-2], expr, afferent=True, efferent=True)
-        if text.startswith("->") and "->" not in text[2:]:
-            return self.coupled(text[2:], expr, afferent=True, efferent=False)
-        if text.endswith("->") and "->" not in text[:-2]:
-            return self.coupled(text[:-2], expr, afferent=False, efferent=True)
-        if "->" in text or lower.startswith("relationship"):
-            return None
-        if ws.identifiers.relationship(text) is not None:
-            return None
-        element = self.lookup(text, expr)
-        return [element] if element is not None else []
-
-    def coupled(self, name: str, expr: m.Expression, afferent: bool, efferent: bool) -> list[m.Element]:
-        element = self.lookup(name.strip(), expr)
-        if element is None:
-            return []
-        out = [element]
-        for r in self.workspace.touching(element):
-            if efferent and r.source is element:
-                out.append(r.destination)
-            if afferent and r.destination is element:
-                out.append(r.source)
-        return out
-
-    def relationship_matches(self, expr: m.Expression) -> list[m.Relationship]:
-        text = expr.text.strip().replace(" ", "")
-        lower = text.lower()
-        rels = self.workspace.relationships
-        if lower.startswith("relationship.tag=="):
-            tags = [t for t in expr.text.split("==", 1)[1].split(",") if t.strip()]
-            return [r for r in rels if any(r.has_tag(t) for t in tags)]
-        if lower.startswith("relationship.tag!="):
-            tags = [t for t in expr.text.split("!=", 1)[1].split(",") if t.strip()]
-            return [r for r in rels if not any(r.has_tag(t) for t in tags)]
-        for end in ("source", "destination"):
-            if lower.startswith(f"relationship.{end}=="):
-                element = self.lookup(text.split("==", 1)[1], expr)
-                return [r for r in rels if element is not None and getattr(r, end) is element]
-        if lower.startswith("relationship=="):
-            text = text.split("==", 1)[1]
-            if text == "*":
-                return list(rels)
-        named = self.workspace.identifiers.relationship(text)
-        if named is not None:
-            return [named]
-        if "->" not in text:
-            self.findings.append(SYNTAX.at(
-                f"view '{self.view.key}': cannot read the expression '{expr.text}'",
-                expr.place.file, expr.place.line, expr.place.column))
-            return []
-        left, right = text.split("->", 1)
-        source = None if left == "*" else self.lookup(left, expr)
-        destination = None if right == "*" else self.lookup(right, expr)
-        if (left != "*" and source is None) or (right != "*" and destination is None):
-            return []
-        return [r for r in rels
-                if (source is None or r.source is source) and (destination is None or r.destination is destination)]
-
     # ------------------------------------------------------------ the view
 
     def build(self) -> None:
@@ -241,38 +154,31 @@ class _Builder:
             view.elements = list(self.elements.values())
             view.relationships = [s.relationship for s in view.steps]
             return
-        for expr in [*view.includes, *view.excludes]:
-            if "&&" in expr.text or "||" in expr.text:
-                self.findings.append(UNSUPPORTED.at(
-                    f"view '{view.key}': combined expressions (&&, ||) are not supported yet: {expr.text}",
-                    expr.place.file, expr.place.line, expr.place.column))
-        view.includes = [e for e in view.includes if "&&" not in e.text and "||" not in e.text]
-        view.excludes = [e for e in view.excludes if "&&" not in e.text and "||" not in e.text]
         for expr in view.includes:
             if expr.text == "*":
                 self.default_elements()
                 continue
-            elements = self.element_matches(expr)
-            if elements is None:
-                for r in self.relationship_matches(expr):
+            kind, items = self.selector.select(expr)
+            if kind == "relationships":
+                for r in items:
                     self.add_relationship(r)
             elif view.type == "Deployment":
-                for e in elements:
+                for e in items:
                     self.add_with_parents(e)
             else:
-                for e in elements:
+                for e in items:
                     self.add(e)
         for expr in view.excludes:
             if expr.text == "*":
                 self.elements.clear()
                 self.relationships.clear()
                 continue
-            elements = self.element_matches(expr)
-            if elements is None:
-                for r in self.relationship_matches(expr):
+            kind, items = self.selector.select(expr)
+            if kind == "relationships":
+                for r in items:
                     self.relationships.pop(id(r), None)
             else:
-                for e in elements:
+                for e in items:
                     self.remove(e)
         view.elements = list(self.elements.values())
         view.relationships = list(self.relationships.values())
