@@ -139,3 +139,16 @@ def test_new_prd_and_schema_commands(tmp_path, monkeypatch):
     schema = json.loads(run_cli(["schema", "prd"], tmp_path, monkeypatch).out)
     assert schema["type"] == "object" and "requirements" in schema["properties"]
     assert run_cli(["schema", "nope"], tmp_path, monkeypatch).code == 2
+
+
+def test_references_in_api_descriptions_are_checked_at_their_line(tmp_path, monkeypatch):
+    api = API.replace('info: {title: Shop, version: "1"}',
+                      'info:\n  title: Shop\n  version: "1"\n  description: |\n    Orders.\n'
+                      '    See [[ADR-0404]].').replace(
+                      "      summary: Place an order\n",
+                      "      summary: Place an order\n      description: Needs [[PRD-0001.R9]].\n")
+    write_files(tmp_path, {"arch/shop.yaml": api})
+    doc = run_cli(["export", "--openapi", "arch/shop.yaml"], tmp_path, monkeypatch).json()
+    unknown = [(f["code"], f["line"], f["column"], f["entity"]) for f in doc["findings"]
+               if f["code"] == "XREF001"]
+    assert unknown == [("XREF001", 7, 9, "api:shop"), ("XREF001", 15, 26, "api:shop#placeOrder")]

@@ -23,7 +23,7 @@ from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.sources import configured_paths
-from ..core.xref import normalise
+from ..core.xref import normalise, scan
 from .cache import ReadCache, file_hash, text_hash
 from .documents import Document, api_version, is_description
 from .issues import Issue, locate
@@ -292,6 +292,8 @@ def _read_api(
         requirements = op.node.get("x-requirements")
         for i, _ in enumerate(requirements if isinstance(requirements, list) else []):
             wanted[op.uri].add(op.pointer + ("x-requirements", i))
+    for uri, pointer, _ in _described(api):
+        wanted.setdefault(uri, set()).add(pointer)
     located, found = locate(issues, api.bundle.documents, wanted, rel_of=lambda uri: project.rel(uri))
     api.lines = {(uri, p): pos for uri, ps in found.items() for p, pos in ps.items()}
     # Reusable only when every file the API depends on is known by content: not with a remote
@@ -317,6 +319,8 @@ def _entities(api: Api) -> list[Entity]:
                "operations": len(api.operations)},
         page=f"{api_base(api.name)}/index.md", content_hash=digest,
         links=_served_by(api.data, api.rel, 1))]
+    references = _references(api)
+    entities[0].links.extend(references.get((api.uri, ()), []))
     seen: set[str] = set()
     pages = operation_pages(api)
     for op in api.operations:
@@ -334,6 +338,7 @@ def _entities(api: Api) -> list[Entity]:
                 pos = api.lines.get((op.uri, op.pointer + ("x-requirements", i)), (line, None))
                 links.append(Link("implements", normalise(req), doc.rel, pos[0], pos[1], req))
         links += _served_by(op.node, doc.rel, line)
+        links += references.get((op.uri, op.pointer), [])
         tags = op.tags
         entities.append(Entity(
             id=f"{api.id}#{op_id}", kind="operation",
@@ -345,6 +350,54 @@ def _entities(api: Api) -> list[Entity]:
             page=pages[id(op)], anchor=operation_anchor(op),
             content_hash=digest))
     return entities
+
+
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
+def _described(api: Api) -> list[tuple[str, tuple, str]]:
+    """``(uri, pointer, text)`` of the API's and each operation's description that holds a
+    ``[[ID]]`` reference (only those get positions, so the fast path stays fast)."""
+    found = []
+    info = api.data.get("info")
+    if isinstance(info, dict) and isinstance(info.get("description"), str) and "[[" in info["description"]:
+        found.append((api.uri, ("info", "description"), info["description"]))
+    for op in api.operations:
+        text = op.node.get("description")
+        if isinstance(text, str) and "[[" in text:
+            found.append((op.uri, op.pointer + ("description",), text))
+    return found
+
+
+def _references(api: Api) -> dict[tuple[str, tuple], list[Link]]:
+    """``[[ID]]`` links found in descriptions, keyed by the API's or the operation's pointer."""
+    out: dict[tuple[str, tuple], list[Link]] = {}
+    for uri, pointer, text in _described(api):
+        doc = api.bundle.documents[uri]
+        line, _ = api.lines.get((uri, pointer), (1, None))
+        lines = doc.text.split("\n", line + 1)
+        key_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        owner = (uri, ()) if pointer == ("info", "description") else (uri, pointer[:-1])
+        links = out.setdefault(owner, [])
+        for ref in scan(text):
+            links.append(Link("references", ref.target, doc.rel,
+                              *_text_position(doc.format, key_line, lines, line, text, ref.line, ref.column),
+                              ref.label))
+    return out
+
+
+def _text_position(fmt: str, key_line: str, lines: list[str], line: int, text: str,
+                   text_line: int, text_column: int) -> tuple[int, int | None]:
+    """File line and column of a place inside a description whose key is on ``line``."""
+    if fmt == "json":
+        return line, None  # one JSON string: its newlines are escapes on the key's line
+    if _BLOCK_SCALAR.search(key_line):
+        content = lines[line] if line < len(lines) else ""
+        return line + text_line, text_column + len(content) - len(content.lstrip())
+    if text_line == 1:
+        start = key_line.find(text.split("\n", 1)[0])
+        return line, (start + text_column if start >= 0 else None)
+    return line + text_line - 1, None
 
 
 def _served_by(node: dict, rel: str, line: int | None) -> list[Link]:
