@@ -342,10 +342,11 @@ def _entities(api: Api) -> list[Entity]:
         tags = op.tags
         entities.append(Entity(
             id=f"{api.id}#{op_id}", kind="operation",
-            title=str(op.node.get("summary") or f"{op.method.upper()} {op.path}"),
+            title=str(op.node.get("summary") or op.label),
             status="deprecated" if op.node.get("deprecated") is True else None,
             file=doc.rel, line=line, links=links, parent=api.id,
             attrs={"method": op.method.upper(), "path": op.path, "tags": tags,
+                   **({"webhook": op.webhook} if op.webhook is not None else {}),
                    "summary": op.node.get("summary"), "deprecated": op.node.get("deprecated") is True},
             page=pages[id(op)], anchor=operation_anchor(op),
             content_hash=digest))

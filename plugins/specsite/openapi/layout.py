@@ -38,6 +38,8 @@ def operation_anchor(op: Operation) -> str:
     """``op-<operationId>``, or ``op-<method>-<path>`` for an operation without one."""
     if op.operation_id:
         return f"op-{anchor_id(op.operation_id)}"
+    if op.webhook is not None:
+        return f"op-{op.method}-webhook-{anchor_id(op.webhook)}"
     return f"op-{op.method}-{anchor_id(op.path.strip('/').replace('/', '-') or 'root')}"
 
 

@@ -106,7 +106,7 @@ def _servers(api: Api) -> Iterator[Issue]:
 
 
 def _operation(api: Api, op: Operation, seen_ids: dict[str, Operation], checked: set[int]) -> Iterator[Issue]:
-    where = f"{op.method.upper()} {op.path}"
+    where = op.label
     op_id = op.operation_id
     if op_id is None:
         yield Issue(MISSING_OPERATION_ID, f"{where} has no operationId", op.uri, op.pointer)
@@ -114,7 +114,7 @@ def _operation(api: Api, op: Operation, seen_ids: dict[str, Operation], checked:
         if op_id in seen_ids:
             other = seen_ids[op_id]
             yield Issue(DUPLICATE_OPERATION_ID, f"operationId {op_id!r} of {where} is already used by "
-                        f"{other.method.upper()} {other.path}", op.uri, op.pointer + ("operationId",))
+                        f"{other.label}", op.uri, op.pointer + ("operationId",))
         else:
             seen_ids[op_id] = op
         if not _URL_SAFE.match(op_id):

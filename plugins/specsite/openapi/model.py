@@ -28,6 +28,15 @@ class Operation:
     path_item: dict
     path_item_uri: str
     path_item_pointer: tuple
+    #: the webhook's name for an operation of ``webhooks`` (OpenAPI 3.1+); its ``path`` is empty
+    webhook: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How messages and pages name it: ``GET /pets`` or ``POST webhook newPet``."""
+        if self.webhook is not None:
+            return f"{self.method.upper()} webhook {self.webhook}"
+        return f"{self.method.upper()} {self.path}"
 
     @property
     def operation_id(self) -> str | None:
@@ -94,27 +103,33 @@ class Api:
 
 
 def iter_operations(api: Api) -> Iterator[Operation]:
-    """Every operation of ``paths`` (path items through ``$ref`` followed), in document order."""
-    paths = api.data.get("paths")
-    if not isinstance(paths, dict):
-        return
+    """Every operation of ``paths``, then of ``webhooks`` (3.1+), path items through ``$ref``
+    followed, in document order."""
+    sections = [("paths", api.data.get("paths"))]
+    if api.version in ("3.1", "3.2"):
+        sections.append(("webhooks", api.data.get("webhooks")))
     methods = METHODS_32 if api.version == "3.2" else METHODS
-    for path, item in paths.items():
-        if not isinstance(item, dict) or path.startswith("x-"):
+    for section, items in sections:
+        if not isinstance(items, dict):
             continue
-        node, uri, pointer = api.bundle.resolve(item, api.uri, ("paths", path))
-        if not isinstance(node, dict):
-            continue
-        for method in methods:
-            op = node.get(method)
-            if isinstance(op, dict):
-                yield Operation(path, method, op, uri, pointer + (method,), node, uri, pointer)
-        extra = node.get("additionalOperations") if api.version == "3.2" else None
-        if isinstance(extra, dict):
-            for method, op in extra.items():
+        for key, item in items.items():
+            if not isinstance(item, dict) or key.startswith("x-"):
+                continue
+            node, uri, pointer = api.bundle.resolve(item, api.uri, (section, key))
+            if not isinstance(node, dict):
+                continue
+            path, webhook = ("", key) if section == "webhooks" else (key, None)
+            for method in methods:
+                op = node.get(method)
                 if isinstance(op, dict):
-                    yield Operation(path, method.lower(), op, uri,
-                                    pointer + ("additionalOperations", method), node, uri, pointer)
+                    yield Operation(path, method, op, uri, pointer + (method,), node, uri, pointer, webhook)
+            extra = node.get("additionalOperations") if api.version == "3.2" else None
+            if isinstance(extra, dict):
+                for method, op in extra.items():
+                    if isinstance(op, dict):
+                        yield Operation(path, method.lower(), op, uri,
+                                        pointer + ("additionalOperations", method), node, uri, pointer,
+                                        webhook)
 
 
 def parameters_of(api: Api, op: Operation) -> list[tuple[dict, str, tuple]]:

@@ -151,9 +151,10 @@ class ApiPages:
     def _operation(self, page: str, op: Operation) -> list[str]:
         op_id = op.operation_id
         anchor = operation_anchor(op)
-        summary = op.node.get("summary") or f"{op.method.upper()} {op.path}"
+        summary = op.node.get("summary") or op.label
+        where = inline_code(op.path) if op.webhook is None else f"webhook {inline_code(op.webhook)}"
         out = [f"## {cell(summary)} {{#{anchor}}}", "",
-               f"{inline_code(op.method.upper())} {inline_code(op.path)}" +
+               f"{inline_code(op.method.upper())} {where}" +
                (f" · {inline_code(f'{self.api.id}#{op_id}')}" if op_id else ""), ""]
         if op.node.get("deprecated") is True:
             out += ['!!! warning "Deprecated"', "    This operation is deprecated.", ""]
