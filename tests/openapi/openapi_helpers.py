@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from project_fixtures import CORPUS as SHARED_CORPUS
-from project_fixtures import REPO, write_files
+from project_fixtures import write_files
 from specsite.core.config import SpecsiteConfig
 from specsite.core.entities import Entity
 from specsite.core.findings import Finding, apply_severities
