@@ -17,6 +17,7 @@ from ..core.sources import configured_paths
 from . import model as m
 from .checks import check_references, check_workspace
 from .pages import Site, render_pages
+from .docs import WorkspaceDocs, read_docs
 from .parser import parse_workspace
 
 
@@ -35,6 +36,7 @@ class C4Model:
     """Every configured workspace, parsed; ``export()`` is the ``"c4"`` section of the export."""
 
     workspaces: list[m.Workspace] = field(default_factory=list)
+    docs: WorkspaceDocs = field(default_factory=WorkspaceDocs)
 
     def export(self) -> dict[str, Any]:
         merged: dict[str, list] = {"elements": [], "relationships": [], "views": []}
@@ -101,10 +103,14 @@ class C4Kind:
     def read(self, project: Project, config: SpecsiteConfig) -> ReadResult:
         findings: list[Finding] = []
         model = read_workspaces(project, config.c4, findings)
-        sources = sorted({str(project.absolute(s)) for ws in model.workspaces for s in ws.sources})
+        model.docs = read_docs(project, model.workspaces, Site.of(model.workspaces).folders, findings)
+        sources = sorted({str(project.absolute(s)) for ws in model.workspaces for s in ws.sources}
+                         | {str(project.absolute(f)) for f in model.docs_folders()})
         assets = dict(SITE_ASSETS) if model.workspaces else {}
+        assets.update(model.docs.assets)
         contributes = {"adrs": model.adr_folders()} if model.adr_folders() else {}
-        return ReadResult(entities(model), findings, sources, model, assets, contributes)
+        found = entities(model) + [page.entity for page in model.docs.pages]
+        return ReadResult(found, findings, sources, model, assets, contributes)
 
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
         model = result.model if isinstance(result.model, C4Model) else C4Model()
@@ -117,7 +123,7 @@ class C4Kind:
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
         model = result.model if isinstance(result.model, C4Model) else C4Model()
-        return render_pages(model.workspaces, graph, site)
+        return render_pages(model.workspaces, graph, site, model.docs)
 
 
 C4_KIND = C4Kind()

@@ -9,6 +9,7 @@ from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.urls import relative_md, relative_url
 from . import model as m
+from .docs import DocPage, WorkspaceDocs
 from .identifiers import slug
 from .layout import layout_view
 from .svg import render_svg
@@ -74,6 +75,8 @@ def _link(from_page: str, site: Site, ws: m.Workspace, element: m.Element) -> st
 
 def _referrer(from_page: str, entity: Entity) -> str:
     title = _cell(entity.title or entity.id)
+    if entity.page and entity.kind == "page":
+        return f"[{_label(entity.title or entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}) (page)"
     if entity.page:
         return f"[{_label(entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}): {title}"
     return f"{entity.id}: {title}" + (f" (`{entity.file}`)" if entity.file else "")
@@ -124,7 +127,15 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
     return GeneratedPage(path, title, "\n".join(lines), view.place.file)
 
 
-def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph) -> GeneratedPage:
+def _documentation(path: str, docs: list[DocPage]) -> list[str]:
+    """A "Documentation" list of ``!docs`` pages (nothing when there are none)."""
+    if not docs:
+        return []
+    return ["## Documentation", "", *(f"- [{_label(d.title)}]({relative_md(path, d.path)})" for d in docs), ""]
+
+
+def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
+                 docs: list[DocPage] = ()) -> GeneratedPage:
     """A software system's, container's or component's page, with what references it."""
     path, _ = site.element_location(ws, e)
     lines = [f"# {e.name}", "", f"*{e.type_label}*" + (f" · {e.technology}" if e.technology else ""), ""]
@@ -172,6 +183,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph) ->
         lines += [f"- [{_label(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) *{v.type}*"
                   for v in views]
         lines.append("")
+    lines += _documentation(path, list(docs))
     lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
     # relationships are listed above; here: what other specs say about the element
     referrers = [r for r in graph.referrers(f"c4:{e.id}") if r.kind != "c4"]
@@ -206,13 +218,14 @@ def _operations(path: str, entity: Entity | None, graph: SpecGraph) -> list[str]
     return lines
 
 
-def index_page(ws: m.Workspace, site: Site) -> GeneratedPage:
+def index_page(ws: m.Workspace, site: Site, docs: list[DocPage] = ()) -> GeneratedPage:
     """The model index: views, people, systems (with containers and components), deployments."""
     path = site.index(ws)
     title = ws.name or "Architecture"
     lines = [f"# {title}", ""]
     if ws.description:
         lines += [ws.description, ""]
+    lines += _documentation(path, list(docs))
     if ws.views:
         lines += ["## Views", "", "| View | Type | Description |", "|---|---|---|"]
         for v in ws.views:
@@ -254,14 +267,20 @@ def _tree_line(path: str, site: Site, ws: m.Workspace, e: m.Element, depth: int)
         f": {_cell(e.description)}" if e.description else "")
 
 
-def render_pages(workspaces: list[m.Workspace], graph: SpecGraph, context: SiteContext) -> list[GeneratedPage]:
+def render_pages(workspaces: list[m.Workspace], graph: SpecGraph, context: SiteContext,
+                 docs: WorkspaceDocs | None = None) -> list[GeneratedPage]:
     """Every page of every workspace, sorted by path (the first workspace wins a clash)."""
     site = Site.of(workspaces)
+    docs = docs or WorkspaceDocs()
     pages: dict[str, GeneratedPage] = {}
     for ws in workspaces:
-        found = [index_page(ws, site)]
+        base = site.folders[id(ws)]
+        found = [index_page(ws, site, docs.owned_by(None, base))]
         found += [view_page(ws, v, site, context) for v in ws.views]
-        found += [element_page(ws, e, site, graph) for e in ws.elements if e.type in _OWN_PAGE]
+        found += [element_page(ws, e, site, graph, docs.owned_by(e.id, base))
+                  for e in ws.elements if e.type in _OWN_PAGE]
+        found += [GeneratedPage(d.path, d.title, d.markdown, d.source)
+                  for d in docs.pages if d.path.startswith(base + "/")]
         for page in found:
             pages.setdefault(page.path, page)
     return [pages[p] for p in sorted(pages)]
