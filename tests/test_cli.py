@@ -195,3 +195,26 @@ def test_deliberately_broken_fixture_fails_with_file_and_line(monkeypatch):
     ]
     for prefix in expected:
         assert any(line.startswith(prefix) for line in lines), (prefix, result.out)
+
+
+def test_paths_on_the_command_line_are_the_whole_spec_set(adr_project, monkeypatch):
+    """Run from a configured repository, --adrs checks exactly that folder: the configured
+    folders and the docs pages (which reference them) are not read; other options still apply."""
+    write_files(adr_project, {
+        "other/0001-x.md": "# 1. X\n\n## Status\n\nProposed\n",
+        "mkdocs.yml": MKDOCS_WITH_RULES,
+    })
+    result = run_cli(["check", "--adrs", "other", "--format", "json"], adr_project, monkeypatch)
+    findings = result.json()["findings"]
+    assert [(f["code"], f["severity"], f["file"]) for f in findings] == [("ADR004", "error", "other/0001-x.md")]
+    ids = {e["id"] for e in run_cli(["export", "--adrs", "other"], adr_project, monkeypatch).json()["entities"]}
+    assert ids == {"ADR-0001"}  # no page:index.md, no configured ADRs
+
+
+MKDOCS_WITH_RULES = """
+site_name: t
+plugins:
+  - specsite:
+      adrs: adrs
+      rules: {ADR004: error}
+"""

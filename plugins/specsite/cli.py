@@ -33,7 +33,7 @@ def _add_source_flags(parser: argparse.ArgumentParser) -> None:
                              "(default: ./mkdocs.yml when present)")
     for flag, text in KIND_FLAGS.items():
         parser.add_argument(f"--{flag}", action="append", default=[], metavar="PATH",
-                            help=f"{text}; replaces the mkdocs.yml setting")
+                            help=f"{text}; spec paths given here are the whole spec set")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -91,12 +91,14 @@ def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd:
     else:
         root, path = cwd.resolve(), None
     project = Project(root, config_file=project_file(root, path))
-    for key, values in overrides.items():
-        if values:
+    if any(overrides.values()):
+        # Spec paths on the command line are the whole spec set: the configured ones and the
+        # docs pages (whose references point into them) are left out; other options still apply.
+        docs_dir = None
+        for key, values in overrides.items():
             absolute = [str((cwd / v).resolve()) for v in values]
             for value in absolute:
-                project.allow(value if key != "c4" and key != "openapi" or Path(value).is_dir()
-                              else str(Path(value).parent))
+                project.allow(value if Path(value).is_dir() else str(Path(value).parent))
             options[key] = absolute
     try:
         config = SpecsiteConfig.model_validate(options)
