@@ -64,3 +64,31 @@ def test_madr_site_builds_with_warnings_only(tmp_path):
     site = build_site(tmp_path, strict=False)
     assert (site / "decisions/ADR-0018/index.html").is_file()
     assert "on hold" in (site / "decisions/index.html").read_text()
+
+
+VALID_OPENAPI = ["v2.0/petstore.yaml", "v3.0/parent-reference/openapi.yaml",
+                 "v3.0/petstore-separate/spec/openapi.yaml", "v3.0/petstore.yaml",
+                 "v3.0/property-recursive.yaml", "v3.0/read-only-write-only.yaml",
+                 "v3.1/petstore.yaml", "v3.2/petstore.yaml"]
+
+
+@pytest.mark.parametrize("name", VALID_OPENAPI)
+def test_valid_openapi_corpus_builds_a_site(tmp_path, name):
+    shutil.copytree(CORPUS / "openapi" / "valid", tmp_path / "apis")
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: t\ntheme: {name: material, font: false}\n"
+                      f"plugins:\n  - search\n  - specsite:\n      openapi: apis/{name}\n",
+        "docs/index.md": "# Home\n",
+    })
+    site = build_site(tmp_path, strict=False)  # lint warnings are expected; errors would abort
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "api").rglob("index.html"))
+    assert len(pages) >= 3  # the API index, the API overview and a tag or schema page
+    html = "".join((site / p).read_text() for p in pages)
+    assert 'id="op-' in html or 'id="schema-' in html  # property-recursive.yaml has only a schema
+
+
+def test_all_corpus_apis_are_listed(tmp_path):
+    found = sorted(p.relative_to(CORPUS / "openapi" / "valid").as_posix()
+                   for p in (CORPUS / "openapi" / "valid").rglob("*.yaml")
+                   if p.read_text().lstrip().startswith(("openapi:", "swagger:")))
+    assert found == sorted(VALID_OPENAPI)
