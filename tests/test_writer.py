@@ -78,3 +78,70 @@ def test_new_adr_with_unknown_target_is_a_usage_error_and_writes_nothing(tmp_pat
 def test_new_adr_without_folder(tmp_path, monkeypatch):
     result = run_cli(["new", "adr", "X"], tmp_path, monkeypatch)
     assert result.code == 2 and "no ADR folder" in result.err
+
+
+LOG4BRAINS_OLD = """\
+# Use Markdown
+
+- Status: accepted
+- Deciders: Ann
+- Date: 2020-09-24
+
+## Decision Outcome
+
+Markdown.
+
+### Positive Consequences
+
+- Easy.
+
+## Links
+
+- See [the MADR site](https://adr.github.io/madr/)
+"""
+
+
+def test_new_adr_in_a_log4brains_folder(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from specsite.adr import writer
+
+    class Today(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2026, 11, 22)
+
+    monkeypatch.setattr(writer.dt, "date", Today)
+    write_files(tmp_path, {"adrs/20200924-use-markdown.md": LOG4BRAINS_OLD,
+                           "adrs/20201016-use-mdx.md": LOG4BRAINS_OLD.replace("Use Markdown", "Use MDX")})
+    result = run_cli(["new", "adr", "Use AsciiDoc", "--adrs", "adrs", "--supersedes",
+                      "ADR-20200924-use-markdown", "--amends", "ADR-20201016-use-mdx"], tmp_path, monkeypatch)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "adrs/20261122-use-asciidoc.md"
+    new = (tmp_path / "adrs/20261122-use-asciidoc.md").read_text()
+    assert new.startswith("# Use AsciiDoc\n\n- Status: accepted\n")
+    assert "## Links\n\n- Supersedes [ADR-20200924-use-markdown](20200924-use-markdown.md)\n" in new
+    old = (tmp_path / "adrs/20200924-use-markdown.md").read_text()
+    assert "- Status: superseded by [ADR-20261122-use-asciidoc](20261122-use-asciidoc.md)\n" in old
+    amended = (tmp_path / "adrs/20201016-use-mdx.md").read_text()
+    assert amended.endswith("- See [the MADR site](https://adr.github.io/madr/)\n"
+                            "- Amended by [ADR-20261122-use-asciidoc](20261122-use-asciidoc.md)\n")
+    export = run_cli(["export", "--adrs", "adrs"], tmp_path, monkeypatch).json()
+    links = {e["id"]: e["links"] for e in export["entities"]}
+    assert links["ADR-20200924-use-markdown"] == [{"rel": "superseded-by", "target": "ADR-20261122-use-asciidoc"}]
+    assert links["ADR-20201016-use-mdx"] == [{"rel": "amended-by", "target": "ADR-20261122-use-asciidoc"}]
+    assert export["findings"] == []  # links both ways, the external link is not a decision link
+
+
+def test_madr2_amend_goes_to_links_and_is_read_back(tmp_path, monkeypatch):
+    madr2 = ("# Use X\n\n* Status: accepted\n* Date: 2020-01-02\n\n## Decision Outcome\n\nX.\n\n"
+             "### Positive Consequences\n\n* good\n")
+    write_files(tmp_path, {"adrs/0001-use-x.md": madr2})
+    result = run_cli(["new", "adr", "Refine X", "--adrs", "adrs", "--amends", "1"], tmp_path, monkeypatch)
+    assert result.code == 0, result.err
+    old = (tmp_path / "adrs/0001-use-x.md").read_text()
+    assert old.endswith("## Links\n\n* Amended by [ADR-0002](0002-refine-x.md)\n")
+    export = run_cli(["export", "--adrs", "adrs"], tmp_path, monkeypatch).json()
+    assert {e["id"]: e["links"] for e in export["entities"]}["ADR-0001"] == [
+        {"rel": "amended-by", "target": "ADR-0002"}]
+    assert export["findings"] == []

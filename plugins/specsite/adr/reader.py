@@ -75,6 +75,7 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
     title, title_line, heading_number = None, 1, None
     sections: list[str] = []
     status_section: list[tuple[int, str]] = []
+    links_section: list[tuple[int, str]] = []  # log4brains / MADR "## Links": "- Refined by [x](x.md)"
     preamble: list[tuple[int, str]] = []
     current: str | None = None
     in_fence = False
@@ -102,6 +103,8 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
             preamble.append((number, line))
         elif current == "status" and line.strip():
             status_section.append((number, line.strip()))
+        elif current == "links" and line.strip():
+            links_section.append((number, re.sub(r"^\s*[*+-]\s+", "", line).strip()))
 
     meta: dict[str, tuple[Any, int]] = {}
     for key, value in fm.data.items():
@@ -121,6 +124,9 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
         links.extend(found)
         if status is None and s:
             status, status_line = s, number
+    for number, line in links_section:
+        _, _, found = _parse_status(line, number)
+        links.extend(link for link in found if _points_at_decision(link))
     for key in LINK_KEYS:
         if key in meta and meta[key][0]:
             values = meta[key][0] if isinstance(meta[key][0], list) else [meta[key][0]]
@@ -197,6 +203,15 @@ def _parse_status(value: str, line: int) -> tuple[str | None, int, list[StatedLi
     elif rel.endswith("-by") and rel.split("-")[0] in ("deprecated", "rejected"):
         status = rel.split("-")[0]
     return status, line, [StatedLink(rel, raw, href, line)]
+
+
+def _points_at_decision(link: StatedLink) -> bool:
+    """A ``## Links`` line is a decision link only when it names a Markdown file beside it or an
+    ADR ID; links to other documents and sites are not findings."""
+    if link.href:
+        target = link.href.split("#")[0]
+        return "://" not in target and target.lower().endswith((".md", ".markdown"))
+    return bool(_ADR_TOKEN.fullmatch(link.raw.strip()))
 
 
 def _iso_date(raw: Any) -> str | None:

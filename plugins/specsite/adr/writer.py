@@ -64,6 +64,35 @@ Chosen option: "Option 1", because it comes out best.
 """
 
 
+LOG4BRAINS = """# {title}
+
+- Status: accepted
+- Deciders: []
+- Date: {date}
+
+## Context and Problem Statement
+
+Describe the context and problem statement in two or three sentences.
+
+## Considered Options
+
+- Option 1
+- Option 2
+
+## Decision Outcome
+
+Chosen option: "Option 1", because it comes out best.
+
+### Positive Consequences
+
+- …
+
+### Negative Consequences
+
+- …
+{links}"""
+
+
 class WriteError(Exception):
     """The command cannot do what was asked (unknown ADR, no ADR folder...)."""
 
@@ -89,23 +118,32 @@ def new_adr(project: Project, folder: Path, decisions: list[Decision], title: st
     for target in supersedes + amends:
         if target not in by_id:
             raise WriteError(f"no decision {target} in {project.rel(folder)}")
-    number = max((d.number for d in decisions if d.number is not None), default=0) + 1
-    new_id = f"ADR-{number:04d}"
-    name = f"{number:04d}-{slugify(title)}.md"
-    path = folder / name
-    date = (today or dt.date.today()).isoformat()
+    day = today or dt.date.today()
+    date = day.isoformat()
     style = Counter(d.format for d in decisions).most_common(1)
-    madr = bool(style) and style[0][0] in ("madr", "madr2")
-
+    fmt = style[0][0] if style else "nygard"
+    madr = fmt in ("madr", "madr2", "log4brains")
     link_lines = [("Supersedes", t) for t in supersedes] + [("Amends", t) for t in amends]
-    links = "".join(
-        f"\n{rel} [{_label(by_id[t], madr)}]({by_id[t].path_name})\n" for rel, t in link_lines)
-    template = MADR if madr else NYGARD
-    status = "accepted" if madr else "Accepted"
-    if madr and links:
-        links = "\n## Status\n" + links
-    write_atomic(path, template.format(number=number, title=title, date=date, status=status,
-                                       links=links))
+    if fmt == "log4brains":
+        # log4brains names files by date and slug and keeps links in a "## Links" list
+        number, name = None, f"{day:%Y%m%d}-{slugify(title)}.md"
+        new_id = f"ADR-{name[:-3]}"
+        links = "".join(f"- {rel} [{_label(by_id[t], True)}]({by_id[t].path_name})\n"
+                        for rel, t in link_lines)
+        text = LOG4BRAINS.format(title=title, date=date, links=f"\n## Links\n\n{links}" if links else "")
+    else:
+        number = max((d.number for d in decisions if d.number is not None), default=0) + 1
+        new_id, name = f"ADR-{number:04d}", f"{number:04d}-{slugify(title)}.md"
+        links = "".join(
+            f"\n{rel} [{_label(by_id[t], madr)}]({by_id[t].path_name})\n" for rel, t in link_lines)
+        if madr and links:
+            links = "\n## Status\n" + links
+        text = (MADR if madr else NYGARD).format(number=number, title=title, date=date,
+                                                  status="accepted" if madr else "Accepted", links=links)
+    path = folder / name
+    if path.exists():
+        raise WriteError(f"{project.rel(path)} already exists")
+    write_atomic(path, text)
     me = Decision(id=new_id, file=project.rel(path), path_name=name, number=number,
                   heading_number=number, title=title, title_line=1, status="accepted",
                   status_line=None, date=date, date_raw=date, date_line=None)
@@ -142,12 +180,13 @@ def _update_status_section(text: str, rel: str, link: str, replace_status: bool)
     bullet = next((i for i, l in enumerate(lines)
                    if re.match(r"^\s*[*-]\s+(\*\*)?status(\*\*)?\s*:", l, re.IGNORECASE)), None)
     if bullet is not None:
-        prefix = lines[bullet][: lines[bullet].index(":") + 1]
         if replace_status:
+            prefix = lines[bullet][: lines[bullet].index(":") + 1]
             lines[bullet] = f"{prefix} {rel.lower()} {link}"
-        else:
-            lines.insert(bullet + 1, f"{prefix.split('Status')[0].split('status')[0]}{rel}: {link}")
-        return "\n".join(lines)
+            return "\n".join(lines)
+        # MADR 2 and log4brains list other links under "## Links", as their templates do
+        marker = lines[bullet].lstrip()[0]
+        return _add_to_links_section(lines, f"{marker} {rel} {link}")
     start = next((i for i, l in enumerate(lines) if re.match(r"^##\s+status\s*$", l, re.IGNORECASE)), None)
     if start is None:
         return text.rstrip("\n") + f"\n\n## Status\n\n{rel} {link}\n"
@@ -160,6 +199,20 @@ def _update_status_section(text: str, rel: str, link: str, replace_status: bool)
                 return "\n".join(lines)
     insert_at = (body[-1] + 1) if body else start + 1
     lines[insert_at:insert_at] = ["", f"{rel} {link}"]
+    return "\n".join(lines)
+
+
+def _add_to_links_section(lines: list[str], entry: str) -> str:
+    """Append ``entry`` to the ``## Links`` section (made at the end when there is none)."""
+    start = next((i for i, l in enumerate(lines) if re.match(r"^##\s+links\b", l, re.IGNORECASE)), None)
+    if start is None:
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return "\n".join(lines + ["", "## Links", "", entry, ""])
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+    items = [i for i in range(start + 1, end) if lines[i].strip()]
+    at = items[-1] + 1 if items else start + 1
+    lines[at:at] = [entry] if items else ["", entry]
     return "\n".join(lines)
 
 
