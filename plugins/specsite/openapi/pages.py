@@ -380,7 +380,7 @@ class ApiPages:
         for name, prop in (properties.items() if isinstance(properties, dict) else ()):
             label = f"{prefix}.{name}" if prefix else name
             rows.append([inline_code(label), self._type(page, prop, uri),
-                         "yes" if name in required else "", cell(_description(prop))])
+                         "yes" if name in required else "", _description_cell(prop)])
             inline = self._expand(prop, uri)
             if inline is not None and (isinstance(inline[0].get("properties"), dict) or "items" in inline[0]):
                 self._rows(page, inline[0], inline[1], label, depth + 1, rows, seen)
@@ -409,6 +409,32 @@ def _declared_tags(data: dict) -> dict[str, dict]:
 
 def _description(schema: Any) -> str:
     return schema.get("description", "") if isinstance(schema, dict) else ""
+
+
+_BOUNDS = (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
+           ("minLength", "min length"), ("maxLength", "max length"), ("minItems", "min items"),
+           ("maxItems", "max items"))
+
+
+def _description_cell(schema: Any) -> str:
+    """A property's description, then what the type column leaves out: example, bounds, pattern
+    (a schema behind a ``$ref`` shows its own on its page)."""
+    text = cell(_description(schema))
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return text
+    facts = []
+    if "example" in schema:
+        example = json_text(schema["example"])
+        facts.append("example " + inline_code(example if len(example) <= 60 else example[:59] + "…"))
+    for key, word in _BOUNDS:
+        value = schema.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            facts.append(f"{word} {value}")
+    if isinstance(schema.get("pattern"), str):
+        facts.append(f"pattern {inline_code(schema['pattern'])}")
+    if not facts:
+        return text
+    return (text + "<br>" if text else "") + " · ".join(facts)
 
 
 def _first_line(text: Any) -> str:
