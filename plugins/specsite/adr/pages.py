@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
+from ..core.markdown import slug, table_cell
 from ..core.references import html_text, referenced_by
 from ..core.urls import relative_url
 from .model import Decision, is_pair, label
@@ -49,12 +50,7 @@ def status_badge(status: str | None) -> str:
     """An HTML badge for a status, styled by specsite.css."""
     if not status:
         return '<span class="specsite-status specsite-status--none">no status</span>'
-    slug = re.sub(r"[^a-z0-9]+", "-", status.lower()).strip("-")
-    return f'<span class="specsite-status specsite-status--{slug}">{html_text(status)}</span>'
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return f'<span class="specsite-status specsite-status--{slug(status, "none")}">{html_text(status)}</span>'
 
 
 def _index(decisions: list[Decision]) -> str:
@@ -66,7 +62,7 @@ def _index(decisions: list[Decision]) -> str:
         "| ID | Decision | Status | Date |", "|---|---|---|---|",
     ]
     for d in decisions:
-        lines.append(f"| [[{d.id}]] | {_cell(d.title or d.path_name)} | {status_badge(d.status)} "
+        lines.append(f"| [[{d.id}]] | {table_cell(d.title or d.path_name)} | {status_badge(d.status)} "
                      f"| {d.date or ''} |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
@@ -117,7 +113,7 @@ def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
     body = _H1.sub("", d.body, count=1).strip("\n")
     body = _link_decisions(body, model)
     lines = [f"# {d.id}: {d.title or d.path_name}", "", "| | |", "|---|---|"]
-    lines += [f"| **{k}** | {_cell(v)} |" for k, v in rows]
+    lines += [f"| **{k}** | {table_cell(v)} |" for k, v in rows]
     lines += ["", body, "", referenced_by(graph, d.id)]
     return "\n".join(lines)
 

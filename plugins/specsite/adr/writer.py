@@ -13,6 +13,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from ..core.atomic import write_atomic
+from ..core.markdown import slug
 from ..core.project import Project
 from .model import Decision
 
@@ -107,8 +108,7 @@ class Written:
 
 def slugify(title: str) -> str:
     """``Use PostgreSQL for orders!`` -> ``use-postgresql-for-orders``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    return slug[:60].rstrip("-") or "decision"
+    return slug(title, "decision", limit=60)
 
 
 def new_adr(project: Project, folder: Path, decisions: list[Decision], title: str,

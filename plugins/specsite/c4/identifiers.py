@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..core import markdown
 from .model import Element, Relationship
 
 
 def slug(text: str) -> str:
     """A lower-case, dash-separated form of a name, for identifiers the DSL did not give."""
-    value = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return value or "element"
+    return markdown.slug(text, "element")
 
 
 @dataclass

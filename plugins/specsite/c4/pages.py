@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..core.entities import Entity
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
+from ..core.markdown import table_cell
 from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
@@ -59,8 +60,7 @@ def anchor(element: m.Element) -> str:
     return "c4-" + slug(element.id)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").strip()
+_cell = table_cell
 
 
 def _label(text: str) -> str:
@@ -199,7 +199,9 @@ OPERATIONS_SHOWN = 200
 def _operations(path: str, entity: Entity | None, graph: SpecGraph) -> list[str]:
     """The operations of the API the element names in its properties (``openapi "x.yaml"``)."""
     source = entity.attrs.get("openapi") if entity is not None else None
-    apis = [a for a in graph.of_kind("api") if source and a.file == source]
+    if not source:
+        return []
+    apis = [a for a in graph.of_kind("api") if a.file == source]
     if not apis:
         return []
     lines = ["## API operations", ""]

@@ -72,12 +72,13 @@ def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
     except RecursionError:
         findings.append(BAD_FRONT_MATTER.at("malformed front matter: nested too deeply to read", rel, OFFSET))
         return result
-    for key, first, again in duplicate_keys(node):
+    duplicates = duplicate_keys(node)
+    for key, first, again in duplicates:
         findings.append(BAD_FRONT_MATTER.at(
             f"malformed front matter: key '{key}' appears twice (first on line "
             f"{first.start_mark.line + OFFSET})", rel, again.start_mark.line + OFFSET,
             again.start_mark.column + 1))
-    if duplicate_keys(node):
+    if duplicates:
         return result
     if data is None:
         data = {}

@@ -22,6 +22,7 @@ class SpecGraph:
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self._by_id: dict[str, Entity] = {}
+        self._sorted: list[Entity] | None = None
         self._backlinks: dict[str, list[Backlink]] | None = None
         for entity in entities:
             self.add(entity)
@@ -31,7 +32,7 @@ class SpecGraph:
         if entity.id in self._by_id:
             return False
         self._by_id[entity.id] = entity
-        self._backlinks = None
+        self._sorted = self._backlinks = None
         return True
 
     def get(self, entity_id: str) -> Entity | None:
@@ -41,7 +42,9 @@ class SpecGraph:
         return entity_id in self._by_id
 
     def __iter__(self) -> Iterator[Entity]:
-        return iter(self._by_id[k] for k in sorted(self._by_id))
+        if self._sorted is None:  # pages iterate the graph many times per build: sort once
+            self._sorted = [self._by_id[k] for k in sorted(self._by_id)]
+        return iter(self._sorted)
 
     def __len__(self) -> int:
         return len(self._by_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..core import markdown
 from .model import Api, Operation
 
 PAGE_DIR = "api"
@@ -21,8 +22,7 @@ SCHEMAS_PER_PAGE = 120
 
 def slug(text: str) -> str:
     """A lowercase, URL-safe form of a tag or name (``Pet Store`` -> ``pet-store``)."""
-    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return value or "default"
+    return markdown.slug(text, "default")
 
 
 def anchor_id(text: str) -> str:

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..core.graph import SpecGraph
+from ..core.markdown import table_cell
 from ..core.urls import relative_md
 from .model import PRIORITIES, Requirement, Target
 
@@ -16,9 +17,7 @@ PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont":
 _OPS = {"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}
 
 
-def cell(text: str | None) -> str:
-    """Text made safe for one Markdown table cell."""
-    return (text or "").replace("|", "\\|").replace("\n", " ").strip()
+cell = table_cell
 
 
 def shown_id(target: str) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from ..core.atomic import write_atomic
 from ..core.config import SpecsiteConfig
+from ..core.markdown import slug
 from ..core.project import OutsideProjectError, Project
 from .kind import prd_folders, read_documents
 from .reader import PrdDocument
@@ -68,8 +68,7 @@ class WriteError(Exception):
 
 def slugify(title: str) -> str:
     """``One-click checkout!`` -> ``one-click-checkout``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    return slug[:60].rstrip("-") or "prd"
+    return slug(title, "prd", limit=60)
 
 
 def next_number(documents: list[PrdDocument]) -> int:
