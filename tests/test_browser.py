@@ -119,7 +119,7 @@ def test_c4_diagram_zooms_pans_and_links(tmp_path):
             assert panned[0] < zoomed[0] and panned[2] == zoomed[2]  # dragged right: view moves left
             page.get_by_role("button", name="Reset zoom").click()
             assert box() == pytest.approx(home, abs=0.01)
-            page.locator('svg.c4-diagram [data-id="shop.db"]').first.click()
+            page.locator('svg.c4-diagram [data-specsite-id="shop.db"]').first.click()
             page.wait_for_url("**/architecture/shop.db/")
             assert "PostgreSQL" in page.content()
             assert errors == []

@@ -78,7 +78,7 @@ def test_view_page_embeds_the_diagram_as_raw_html():
     _, _, pages = build()
     page = pages["architecture/views/containers.md"].markdown
     assert page.startswith("# Containers\n\n*Container view* · key `Containers` · scope [Web Shop](../shop.md)\n")
-    assert '\n<div class="c4-view" data-view="containers">\n<svg ' in page
+    assert '\n<div class="c4-view" data-specsite-view="containers">\n<svg ' in page
     assert "\n\n" not in page.split('<div class="c4-view"')[1].split("</div>")[0]
     assert "- [Database](../shop.db.md) *Container*" in page
 

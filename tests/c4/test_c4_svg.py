@@ -58,7 +58,7 @@ def test_same_input_same_bytes():
 
 def test_every_element_links_to_its_page():
     svg = svg_of(pages("shop/workspace.dsl")["architecture/views/containers.md"])
-    links = re.findall(r'<a xlink:href="([^"]+)">\n<g class="c4-element" data-id="([^"]+)"', svg)
+    links = re.findall(r'<a xlink:href="([^"]+)">\n<g class="c4-element" data-specsite-id="([^"]+)"', svg)
     # from architecture/views/containers/ to architecture/shop.web/ and architecture/#c4-customer
     assert sorted(links) == [("../../#c4-customer", "customer"), ("../../payments/", "payments"),
                              ("../../shop.db/", "shop.db"), ("../../shop.web/", "shop.web"),
@@ -75,16 +75,16 @@ def test_c4_look():
     # the software system in scope is a boundary, the group too
     assert '<text x="' in svg and ">Web Shop</text>" in svg and "[Software System]" in svg
     context = svg_of(pages("shop/workspace.dsl")["architecture/views/context.md"])
-    assert 'data-kind="Group"' in context and ">Acme</text>" in context
+    assert 'data-specsite-kind="Group"' in context and ">Acme</text>" in context
     # a person has a head; the database is a cylinder (an arc path); boxes show type and technology
-    person = svg.split('data-id="customer"')[1].split("</g>")[0]
+    person = svg.split('data-specsite-id="customer"')[1].split("</g>")[0]
     assert "<circle" in person
-    db = svg.split('data-id="shop.db"')[1].split("</a>")[0]
+    db = svg.split('data-specsite-id="shop.db"')[1].split("</a>")[0]
     assert " a120," in db
     assert "&#91;Container: PostgreSQL&#93;" in db  # brackets as references: never an [[ID]]
     # relationships carry their labels; external systems get the declared style
     assert ">Browses and buys using</text>" in svg and ">&#91;HTTPS&#93;</text>" in svg
-    assert 'fill="#999999"' in svg.split('data-id="payments"')[1].split("</a>")[0]
+    assert 'fill="#999999"' in svg.split('data-specsite-id="payments"')[1].split("</a>")[0]
     assert "<script" not in svg
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "")
 
@@ -99,5 +99,5 @@ def test_grid_fallback_without_the_engine(monkeypatch):
 
 def test_instances_link_to_what_they_deploy():
     svg = svg_of(pages("shop/workspace.dsl")["architecture/views/deployment.md"])
-    assert '<a xlink:href="../../shop.web/">\n<g class="c4-element" data-id="live.cloud.app-server.web"' in svg
-    assert '<a xlink:href="../../#c4-live-lb">\n<g class="c4-element" data-id="live.lb"' in svg
+    assert '<a xlink:href="../../shop.web/">\n<g class="c4-element" data-specsite-id="live.cloud.app-server.web"' in svg
+    assert '<a xlink:href="../../#c4-live-lb">\n<g class="c4-element" data-specsite-id="live.lb"' in svg

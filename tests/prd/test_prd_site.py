@@ -56,7 +56,7 @@ def test_prd_page_has_card_prose_requirements_criteria_traces_and_backlinks(site
     assert "Baskets are lost" in page
     assert 'href="../../decisions/ADR-0003/"' in page
     # the requirement table, filterable by priority, with RICE scores
-    assert 'class="specsite-filter" data-filter-column="4"' in page
+    assert 'class="specsite-filter" data-specsite-filter-column="4"' in page
     assert "26,666.67" in page
     # anchors that [[PRD-0007.R1]] reaches, and readable Given/When/Then
     assert 'id="prd-0007-r1"' in page and 'id="prd-0007-nfr1"' in page
@@ -79,7 +79,7 @@ def test_references_to_a_requirement_land_on_its_anchor(site):
 
 def test_portfolio_lists_every_prd_by_status_owner_and_release(site):
     page = html(site, "requirements")
-    assert 'data-filter-column="3"' in page
+    assert 'data-specsite-filter-column="3"' in page
     for text in ("PRD-0007", "PRD-0008", "One-click checkout", "Product search", "jane.doe",
                  "sam.lee", "2027-Q1", "2027-Q2", "By release", "By owner"):
         assert text in page

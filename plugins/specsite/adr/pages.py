@@ -58,7 +58,7 @@ def _index(decisions: list[Decision]) -> str:
         "# Architecture decisions", "",
         f"{len(decisions)} decisions. See also the [timeline](timeline.md) and the "
         "[graph of supersede and amend links](graph.md).", "",
-        '<div class="specsite-filter" data-filter-column="3" markdown>', "",
+        '<div class="specsite-filter" data-specsite-filter-column="3" markdown>', "",
         "| ID | Decision | Status | Date |", "|---|---|---|---|",
     ]
     for d in decisions:

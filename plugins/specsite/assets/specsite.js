@@ -7,7 +7,7 @@
       box.dataset.ready = "1";
       var table = box.querySelector("table");
       if (!table) return;
-      var column = parseInt(box.dataset.filterColumn || "1", 10) - 1;
+      var column = parseInt(box.dataset.specsiteFilterColumn || "1", 10) - 1;
       var rows = Array.prototype.slice.call(table.tBodies[0].rows);
       var counts = {};
       rows.forEach(function (row) {

@@ -90,7 +90,7 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
         return relative_url(page, target, context.use_directory_urls, where)
 
     svg = render_svg(ws, view, layout_view(view), href)
-    return f'<div class="c4-view" data-view="{slug(view.key)}">\n{svg}</div>\n'
+    return f'<div class="c4-view" data-specsite-view="{slug(view.key)}">\n{svg}</div>\n'
 
 
 def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:

@@ -121,7 +121,7 @@ def _texts(box: Box, look: Look) -> list[str]:
 def _boundary(b: Boundary) -> list[str]:
     stroke = "#888888" if b.kind == "Group" else "#444444"
     dash = "4 4" if b.kind == "Group" else "10 6"
-    out = [f'<g class="c4-boundary" data-kind="{_attr(b.kind)}">',
+    out = [f'<g class="c4-boundary" data-specsite-kind="{_attr(b.kind)}">',
            f'<rect x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" rx="6" fill="none" '
            f'stroke="{stroke}" stroke-width="1.5" stroke-dasharray="{dash}"/>',
            f'<text x="{_n(b.x + 10)}" y="{_n(b.y + 18)}" font-size="13" font-weight="bold">{escape(b.label)}</text>',
@@ -173,7 +173,7 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
         look = element_look(workspace, box.element)
         link = href(box.element)
         opacity = f' opacity="{_n(look.opacity)}"' if look.opacity < 1 else ""
-        group = [f'<g class="c4-element" data-id="{_attr(box.element.id)}"{opacity} fill="{look.color}">',
+        group = [f'<g class="c4-element" data-specsite-id="{_attr(box.element.id)}"{opacity} fill="{look.color}">',
                  f"<title>{escape(box.element.name)}</title>", *_shape(box, look),
                  f'<g fill="{look.color}">', *_texts(box, look), "</g>", "</g>"]
         if link:
@@ -191,7 +191,7 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
         marker = f"c4-arrow-{key}-{colours.index(look.color)}"
         dash = ' stroke-dasharray="8 6"' if look.dashed else ""
         opacity = f' opacity="{_n(look.opacity)}"' if look.opacity < 1 else ""
-        out.append(f'<g class="c4-relationship" data-id="{_attr(arrow.relationship.id)}"{opacity}>')
+        out.append(f'<g class="c4-relationship" data-specsite-id="{_attr(arrow.relationship.id)}"{opacity}>')
         out.append(f'<path d="{_path(arrow)}" fill="none" stroke="{look.color}" '
                    f'stroke-width="{_n(look.thickness)}"{dash} marker-end="url(#{marker})"/>')
         if arrow.label_at is not None and arrow.label:

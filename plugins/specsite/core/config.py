@@ -42,6 +42,9 @@ class SpecsiteConfig(BaseModel):
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
+    untrusted: bool = Field(
+        False, description="Treat hand-written docs pages as untrusted too: sanitise them like the "
+                           "generated pages (PR previews; also on when SPECSITE_UNTRUSTED=1).")
     cache_dir: str | None = Field(
         None, description="Folder for the content-hash cache of parsed OpenAPI files (relative to "
                           "the project root; none by default). The only thing reading may write.")

@@ -3,10 +3,13 @@
 on_config: validate options (pydantic), enable the Markdown extensions pages need, watch spec
 folders. on_files: run the pipeline, log every finding, add generated pages and assets.
 on_page_markdown: turn ``[[ID]]`` references into links on every page.
+on_page_content: sanitise the HTML of every generated page (and of every page when the content is
+untrusted) with the one allow-list of :mod:`specsite.core.sanitise`.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 from importlib import resources
 from pathlib import Path
@@ -27,6 +30,7 @@ from ..core.kind import SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import Project
 from ..core.references import link_references
+from ..core.sanitise import sanitise_html
 
 log = get_plugin_logger(__name__)
 
@@ -41,6 +45,8 @@ class SpecsitePlugin(BasePlugin):
         self.options = SpecsiteConfig()
         self.specs: SpecSet | None = None
         self.command: str = "build"
+        #: docs-tree paths of the pages specsite generated in this build (sanitised after rendering)
+        self.generated: set[str] = set()
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -88,11 +94,13 @@ class SpecsitePlugin(BasePlugin):
         self._log(specs.findings)
         docs_prefix = "../" * len(Path(project.rel(config.docs_dir)).parts)
         site = SiteContext(use_directory_urls=config.use_directory_urls)
+        self.generated = set()
         for page in specs.pages(site):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
             file = File.generated(config, page.path, content=page.markdown)
+            self.generated.add(file.src_uri)
             if page.source:
                 file.edit_uri = docs_prefix + page.source
             files.append(file)
@@ -125,6 +133,22 @@ class SpecsitePlugin(BasePlugin):
         if not self.options.enabled or self.specs is None:
             return markdown
         return link_references(markdown, page.file.src_uri, self.specs.graph)
+
+    @event_priority(-100)  # last: after every other plugin has changed the HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Spec content is untrusted: the rendered HTML of a generated page (and of every page in
+        untrusted mode) keeps only what the allow-list allows."""
+        if not self.options.enabled:
+            return html
+        if page.file.src_uri in self.generated or self.untrusted:
+            return sanitise_html(html)
+        return html
+
+    @property
+    def untrusted(self) -> bool:
+        """Hand-written pages are untrusted too (the option, or SPECSITE_UNTRUSTED=1 in CI)."""
+        return self.options.untrusted or os.environ.get("SPECSITE_UNTRUSTED", "") not in ("", "0")
 
     @staticmethod
     def _log(findings: list[Finding]) -> None:

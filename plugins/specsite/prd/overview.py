@@ -61,7 +61,7 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
     if statuses:
         order = [*STATUSES, "invalid"]
         lines += [" · ".join(f"{statuses[s]} {s}" for s in order if statuses[s]), ""]
-    lines += ['<div class="specsite-filter" data-filter-column="3" markdown>', "",
+    lines += ['<div class="specsite-filter" data-specsite-filter-column="3" markdown>', "",
               "| ID | PRD | Status | Owner | Release | Requirements | Must |",
               "|---|---|---|---|---|---|---|"]
     for d in documents:
@@ -109,7 +109,7 @@ def _backlog(prds: list[Prd], graph: SpecGraph) -> str:
         "Requirements of PRDs in draft, review or approved, ranked by RICE score "
         "(reach × impact × confidence / effort) across all products. Won't-have requirements "
         "and shipped or deprecated PRDs are left out.", "",
-        '<div class="specsite-filter" data-filter-column="3" markdown>', "",
+        '<div class="specsite-filter" data-specsite-filter-column="3" markdown>', "",
         "| Rank | Requirement | Priority | Release | Reach × impact × confidence / effort | Score |",
         "|---|---|---|---|---|---|",
     ]
@@ -126,7 +126,7 @@ def _backlog(prds: list[Prd], graph: SpecGraph) -> str:
     if unscored:
         lines += ["## Not scored", "",
                   "These requirements give no complete `rice`, so they cannot be ranked.", "",
-                  '<div class="specsite-filter" data-filter-column="2" markdown>', "",
+                  '<div class="specsite-filter" data-specsite-filter-column="2" markdown>', "",
                   "| Requirement | Priority | Release |", "|---|---|---|"]
         for row in sorted(unscored, key=lambda r: (PRIORITIES.index(r.req.priority), r.id)):
             lines.append(f"| {_requirement(row, graph)} | {row.req.priority} "
@@ -166,7 +166,7 @@ def _traceability(prds: list[Prd], graph: SpecGraph) -> str:
     ]
     lines += _coverage(rows)
     lines += ["## Matrix", "",
-              '<div class="specsite-filter" data-filter-column="2" markdown>', "",
+              '<div class="specsite-filter" data-specsite-filter-column="2" markdown>', "",
               "| Requirement | PRD status | Priority | Decisions | Elements | Operations |",
               "|---|---|---|---|---|---|"]
     for row in rows:

@@ -107,7 +107,7 @@ def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
     # The target column appears only when some requirement has one (non-functional ones do).
     targets = any(r.target is not None for r in prd.requirements)
     lines = ["## Requirements", "",
-             '<div class="specsite-filter" data-filter-column="4" markdown>', "",
+             '<div class="specsite-filter" data-specsite-filter-column="4" markdown>', "",
              "| ID | Requirement | Kind | Priority | RICE score |" + (" Target |" if targets else ""),
              "|---|---|---|---|---|" + ("---|" if targets else "")]
     for req in prd.requirements:
