@@ -796,3 +796,80 @@ def test_jvm_only_directives_stay_unsupported_warnings(dsl):
         }
     ''')
     assert [f.code for f in p.findings] == ["C4002"] * 3
+
+
+# ---------------------------------------------------------------- JSON workspaces
+
+WORKSPACE_JSON = {
+    "name": "From JSON",
+    "model": {
+        "people": [{"id": "1", "name": "User", "tags": "Element,Person",
+                    "properties": {"structurizr.dsl.identifier": "user"},
+                    "relationships": [{"id": "3", "sourceId": "1", "destinationId": "2",
+                                       "description": "Uses", "tags": "Relationship"}]}],
+        "softwareSystems": [{"id": "2", "name": "Shop", "tags": "Element,Software System",
+                             "properties": {"structurizr.dsl.identifier": "shop"},
+                             "containers": [{"id": "4", "name": "Web", "technology": "Python",
+                                             "tags": "Element,Container"}]}],
+        "deploymentNodes": [{"id": "5", "name": "Server", "environment": "Live",
+                             "softwareSystemInstances": [{"id": "6", "softwareSystemId": "2",
+                                                          "instanceId": 1}]}],
+    },
+    "views": {
+        "systemContextViews": [{"key": "Context", "softwareSystemId": "2",
+                                "elements": [{"id": "1", "x": 100, "y": 50}, {"id": "2", "x": 100, "y": 400}],
+                                "relationships": [{"id": "3"}]}],
+        "configuration": {"styles": {"elements": [{"tag": "Person", "shape": "Person"}]}},
+    },
+}
+
+
+def test_json_workspace_read_directly_with_its_manual_layout(tmp_path):
+    from specsite.c4.parser import parse_workspace
+    from specsite.core.project import Project
+
+    path = tmp_path / "workspace.json"
+    path.write_text(json.dumps(WORKSPACE_JSON))
+    findings: list = []
+    ws = parse_workspace(Project(tmp_path), path, findings)
+    assert findings == []
+    assert [(e.id, e.type, e.parent.id if e.parent else None) for e in ws.elements] == [
+        ("user", "Person", None), ("shop", "SoftwareSystem", None), ("shop.web", "Container", "shop"),
+        ("server", "DeploymentNode", None), ("server.shop", "SoftwareSystemInstance", "server")]
+    assert ws.elements[-1].instance_of.id == "shop"
+    view = ws.view("Context")
+    assert ([e.id for e in view.elements], [r.description for r in view.relationships]) == (
+        ["user", "shop"], ["Uses"])
+    assert view.positions == {"user": (100, 50), "shop": (100, 400)}
+    assert ws.element_styles[0].values == {"shape": "Person"}
+    assert ws.environments == ["Live"]
+
+
+def test_dsl_workspace_extends_a_json_workspace(dsl):
+    p = dsl('''
+        workspace extends base.json {
+            model {
+                admin = person "Admin"
+                admin -> shop "Manages"
+            }
+            views {
+                systemContext shop "Extended" {
+                    include *
+                }
+            }
+        }
+    ''', **{"base.json": json.dumps(WORKSPACE_JSON)})
+    assert p.findings == []
+    assert [v.key for v in p.ws.views] == ["Context", "Extended"]
+    assert p.view("Extended")["elements"] == ["shop", "user", "admin"]
+
+
+def test_broken_json_workspace_is_a_finding(tmp_path):
+    from specsite.c4.parser import parse_workspace
+    from specsite.core.project import Project
+
+    path = tmp_path / "workspace.json"
+    path.write_text('{"model": {\n  "people": [}\n}')
+    findings: list = []
+    parse_workspace(Project(tmp_path), path, findings)
+    assert [(f.code, f.line) for f in findings] == [("C4016", 2)]

@@ -188,6 +188,8 @@ class View:
     image_dark: str = ""
     #: manual layout read from a JSON workspace: element id -> (x, y)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: read from a JSON workspace with its contents listed: not re-evaluated
+    fixed: bool = False
     properties: dict[str, str] = field(default_factory=dict)
     elements: list[Element] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)

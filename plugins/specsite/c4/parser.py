@@ -17,6 +17,7 @@ from ..core.textfile import read_text
 from . import model as m
 from .identifiers import Register
 from .implied import replicate_instance_relationships
+from .json_workspace import read_json_workspace
 from .archetypes import Archetypes
 from .lexer import Line, Token, lex
 from .model_statements import Context, element_statement
@@ -439,6 +440,13 @@ class DslParser:
             self.findings.append(OUTSIDE_ROOT.at(f"extends {token.text}: {exc}", line.file,
                                                  token.line, token.column))
             return
+        if path.suffix.lower() == ".json":
+            if not path.is_file():
+                self.findings.append(MISSING_FILE.at(f"file {self.project.rel(path)} does not exist",
+                                                     line.file, token.line, token.column))
+            else:
+                read_json_workspace(self.project, path, self.workspace, self.register, self.findings)
+            return
         stream = self._load(path, line, token)
         if stream is None:
             return
@@ -467,7 +475,13 @@ MAX_NESTING = 100
 def parse_workspace(project: Project, path: Path, findings: list[Finding]) -> m.Workspace:
     """Parse the workspace file at ``path`` (already confined to the project)."""
     parser = DslParser(project, findings)
-    workspace = parser.parse_file(path)
+    if path.suffix.lower() == ".json":
+        # a Structurizr JSON workspace, the second input format
+        read_json_workspace(project, path, parser.workspace, parser.register, findings)
+        parser.workspace.identifiers = parser.register
+        workspace = parser.workspace
+    else:
+        workspace = parser.parse_file(path)
     if not workspace.file:
         workspace.file = project.rel(path)
     resolve_views(workspace, findings)

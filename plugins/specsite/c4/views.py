@@ -197,7 +197,7 @@ class _Builder:
 def resolve_views(workspace: m.Workspace, findings: list[Finding]) -> None:
     """Fill in ``elements`` and ``relationships`` of every view."""
     for view in workspace.views:
-        if view.type != "Filtered":
+        if view.type != "Filtered" and not view.fixed:
             _Builder(workspace, view, findings).build()
     for view in workspace.views:
         if view.type == "Filtered":
