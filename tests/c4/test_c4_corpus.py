@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from specsite.c4.kind import C4_KIND
 from specsite.core.config import SpecsiteConfig
 from specsite.core.project import Project
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "c4"
+#: beside the repository, or where SPECSITE_CORPUS points (a worktree is not beside it)
+CORPUS = Path(os.environ.get("SPECSITE_CORPUS") or Path(__file__).resolve().parents[2] / ".." / "shared"
+              / "corpus") / "c4"
 
 
 def export(workspace: str) -> tuple[dict, list]:

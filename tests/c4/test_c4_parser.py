@@ -260,22 +260,26 @@ def test_extends_a_local_workspace_and_ref(dsl):
     assert p.rels() == [("u", "c", False), ("u", "s", True)]
 
 
-def test_groups_nested_and_enterprise(dsl):
+def test_groups_nested_and_enterprise_is_rejected(dsl):
     p = dsl('''
         workspace {
             model {
-                enterprise "Acme" {
+                group "Acme" {
                     group "Sales" {
                         group "Online" {
                             s = softwareSystem "S"
                         }
                     }
                 }
+                enterprise "Old" {
+                    u = softwareSystem "U"
+                }
                 t = softwareSystem "T"
             }
         }
     ''')
-    assert p.findings == []
+    assert [(f.code, f.line) for f in p.findings] == [("C4015", 11)]
+    assert "use 'group' instead" in p.findings[0].message
     assert p.ws.element("s").group == "Acme/Sales/Online"
     assert p.ws.element("t").group is None
 
@@ -743,7 +747,9 @@ def test_instance_of_relationship_reopening_and_newer_directives(dsl):
             }
         }
     ''')
-    assert [(f.code, f.line) for f in p.findings] == [("C4002", 12), ("C4002", 15)]
+    # -/> belongs in a deployment environment (Structurizr refuses it in the model)
+    assert [(f.code, f.line) for f in p.findings] == [("C4001", 15)]
+    assert p.ws.element("w").tags == ["Element", "Container", "Bulk"]
     assert [e.type for e in p.ws.elements if e.environment] == [
         "DeploymentNode", "ContainerInstance", "SoftwareSystemInstance"]
     assert p.ws.identifiers.relationship("r").tags == ["Relationship", "Reopened"]

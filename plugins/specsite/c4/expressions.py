@@ -33,6 +33,13 @@ class Selector:
     workspace: m.Workspace
     view_key: str
     findings: list[Finding]
+    #: hierarchical identifiers are tried relative to this element (``!elements`` in a block)
+    context: m.Element | None = None
+    environment_id: str = ""
+
+    @property
+    def _where(self) -> str:
+        return self.view_key if self.view_key.startswith("!") else f"view '{self.view_key}'"
 
     def select(self, expr: m.Expression) -> Selection:
         """``("elements", [...])`` or ``("relationships", [...])`` for one expression."""
@@ -109,6 +116,9 @@ class Selector:
             return [e for e in ws.elements if e.properties.get(name) == value]
         if prop or ws.identifiers.relationship(text) is not None:
             return None
+        group = ws.identifiers.groups.get(text.lower())
+        if group is not None:
+            return _members(ws, *group)
         element = self._lookup(text, expr)
         return [element] if element is not None else []
 
@@ -156,7 +166,8 @@ class Selector:
                 return [r for r in rels if id(getattr(r, end)) in chosen]
         named = self.workspace.identifiers.relationship(text)
         if named is not None:
-            return [named]
+            # a named relationship stands for the relationships it implies too
+            return [named, *(r for r in self.workspace.relationships if r.implied and r.linked is named)]
         if "->" not in text:
             self._syntax(expr, f"cannot read the expression '{expr.text}'")
             return []
@@ -169,16 +180,23 @@ class Selector:
     # ------------------------------------------------------------ helpers
 
     def _lookup(self, name: str, expr: m.Expression) -> m.Element | None:
-        found = self.workspace.identifiers.element(name)
+        found = self.workspace.identifiers.element(name, self.context, None, self.environment_id)
         if found is None:
             self.findings.append(UNKNOWN_IDENTIFIER.at(
-                f"view '{self.view_key}': unknown identifier '{name}'", expr.place.file,
+                f"{self._where}: unknown identifier '{name}'", expr.place.file,
                 expr.place.line, expr.place.column))
         return found
 
     def _syntax(self, expr: m.Expression, message: str) -> None:
-        self.findings.append(SYNTAX.at(f"view '{self.view_key}': {message}", expr.place.file,
+        self.findings.append(SYNTAX.at(f"{self._where}: {message}", expr.place.file,
                                        expr.place.line, expr.place.column))
+
+
+def _members(workspace: m.Workspace, parent: m.Element | None, environment: str | None,
+             group: str) -> list[m.Element]:
+    """The elements in a group (and the groups nested in it), as a group identifier selects them."""
+    return [e for e in workspace.elements if e.parent is parent and e.environment == environment
+            and e.group is not None and (e.group == group or e.group.startswith(group + "/"))]
 
 
 def _technology(element: m.Element) -> str:

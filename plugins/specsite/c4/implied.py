@@ -54,8 +54,12 @@ def _allowed(source: Element, destination: Element) -> bool:
     return source not in destination.ancestors() and destination not in source.ancestors()
 
 
-def replicate_instance_relationships(workspace: Workspace, register: Register) -> None:
-    """Copy relationships between deployed elements onto their instances (once per model)."""
+def replicate_instance_relationships(workspace: Workspace, register: Register,
+                                     removed: set[tuple[int, int, int]] | None = None) -> None:
+    """Copy relationships between deployed elements onto their instances (once per model).
+
+    ``removed``: (source, destination, relationship) identities a ``-/>`` statement took out.
+    """
     instances = [e for e in workspace.elements if e.type in INSTANCE_TYPES and e.instance_of]
     done = {(id(r.source), id(r.destination), id(r.linked))
             for r in workspace.relationships if r.linked is not None and not r.implied}
@@ -67,7 +71,7 @@ def replicate_instance_relationships(workspace: Workspace, register: Register) -
                 continue
             for r in list(workspace.between(source.instance_of, destination.instance_of)):
                 key = (id(source), id(destination), id(r))
-                if key in done:
+                if key in done or (removed and key in removed):
                     continue
                 done.add(key)
                 workspace.add_relationship(Relationship(

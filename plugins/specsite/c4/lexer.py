@@ -7,6 +7,7 @@ a line of its own closes it. Comments (``//``, ``#`` and ``/* */``), ``\\`` line
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,13 +80,16 @@ def lex(text: str, file: str, folder: Path | None = None) -> Lexed:
         if not stripped or stripped.startswith("//") or stripped.startswith("#"):
             i += 1
             continue
-        # join continuation lines, remembering where each physical line starts
-        pieces = [(raw[i], number)]
+        # join continuation lines (the next line without its indent, as Structurizr joins them,
+        # even inside a quoted string), remembering where each physical piece starts
+        pieces = [(raw[i], number, 0)]
         while pieces[-1][0].rstrip().endswith("\\") and i + 1 < len(raw):
-            last, n = pieces[-1]
-            pieces[-1] = (last.rstrip()[:-1], n)
+            last, n, indent = pieces[-1]
+            pieces[-1] = (last.rstrip()[:-1], n, indent)
             i += 1
-            pieces.append((raw[i], i + 1))
+            following = raw[i]
+            stripped_next = following.lstrip()
+            pieces.append((stripped_next, i + 1, len(following) - len(stripped_next)))
         i += 1
         tokens, block_start = _tokenize(pieces, out, number)
         if block_start is not None:
@@ -118,30 +122,42 @@ def _dedent(lines: list[str]) -> str:
     return "\n".join(l[cut:] for l in lines).strip("\n")
 
 
-def _tokenize(pieces: list[tuple[str, int]], out: Lexed, first: int) -> tuple[list[Token], tuple[int, int] | None]:
+def _tokenize(pieces: list[tuple[str, int, int]], out: Lexed, first: int) -> tuple[list[Token], tuple[int, int] | None]:
     """Tokens of one logical line; the second value is set when the line ends by opening a text block."""
+    text = "".join(piece for piece, _, _ in pieces)
+    starts: list[int] = []
+    offset = 0
+    for piece, _, _ in pieces:
+        starts.append(offset)
+        offset += len(piece)
+
+    def where(pos: int) -> tuple[int, int]:
+        """The physical line and 1-based column of an index into the joined text."""
+        k = bisect_right(starts, pos) - 1
+        _, number, indent = pieces[max(k, 0)]
+        return number, pos - starts[max(k, 0)] + indent + 1
+
     tokens: list[Token] = []
-    for text, number in pieces:
-        pos = 0
-        n = len(text)
-        while pos < n:
-            ch = text[pos]
-            if ch.isspace():
-                pos += 1
-                continue
-            if text.startswith('"""', pos) and not text[pos + 3:].strip():
-                return tokens, (number, pos + 1)
-            if ch == '"':
-                value, end, closed = _quoted(text, pos + 1)
-                if not closed:
-                    out.errors.append(LexError("string opened with \" is never closed", number, pos + 1))
-                tokens.append(Token(value, number, pos + 1, quoted=True))
-                pos = end
-                continue
-            start = pos
-            while pos < n and not text[pos].isspace() and text[pos] != '"':
-                pos += 1
-            tokens.append(Token(text[start:pos], number, start + 1))
+    pos = 0
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch.isspace():
+            pos += 1
+            continue
+        if text.startswith('"""', pos) and not text[pos + 3:].strip():
+            return tokens, where(pos)
+        if ch == '"':
+            value, end, closed = _quoted(text, pos + 1)
+            if not closed:
+                out.errors.append(LexError("string opened with \" is never closed", *where(pos)))
+            tokens.append(Token(value, *where(pos), quoted=True))
+            pos = end
+            continue
+        start = pos
+        while pos < n and not text[pos].isspace() and text[pos] != '"':
+            pos += 1
+        tokens.append(Token(text[start:pos], *where(start)))
     return tokens, None
 
 

@@ -97,9 +97,13 @@ class Element(Tagged):
     #: instances: the element deployed, the deployment groups they belong to
     instance_of: "Element | None" = None
     deployment_groups: list[str] = field(default_factory=list)
+    #: instances: the number Structurizr gives them (the nth of one element in one deployment node)
+    instance_number: int = 1
     health_checks: list[dict[str, str]] = field(default_factory=list)
     #: True when the identifier was written in the DSL (False: generated from the name)
     named: bool = True
+    #: ``!decisions`` / ``!adrs`` folders (project-relative) that hold this element's decisions
+    decision_folders: list[str] = field(default_factory=list)
 
     @property
     def type_label(self) -> str:
@@ -146,6 +150,8 @@ class Step:
     relationship: Relationship
     description: str
     response: bool = False
+    url: str = ""
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -170,13 +176,20 @@ class View:
     auto_layout: str | None = None
     includes: list[Expression] = field(default_factory=list)
     excludes: list[Expression] = field(default_factory=list)
+    #: every include and exclude in the order written: ("include" | "exclude", expression)
+    statements: list[tuple[str, Expression]] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     #: filtered views: the base view key, include/exclude mode and tags
     base_key: str | None = None
     filter_mode: str = "include"
     filter_tags: list[str] = field(default_factory=list)
-    #: image views: what picture they name (never fetched)
+    #: image views: what picture they name (never fetched), and for dark mode when given
     image: str = ""
+    image_dark: str = ""
+    #: manual layout read from a JSON workspace: element id -> (x, y)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: read from a JSON workspace with its contents listed: not re-evaluated
+    fixed: bool = False
     properties: dict[str, str] = field(default_factory=dict)
     elements: list[Element] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
@@ -208,6 +221,10 @@ class Workspace:
     adr_folders: list[tuple[str, str | None]] = field(default_factory=list)
     #: files read (project-relative), the workspace file first
     sources: list[str] = field(default_factory=list)
+    #: deployment environments declared (with or without elements), in order
+    environments: list[str] = field(default_factory=list)
+    #: ``properties`` written directly in ``model``
+    properties: dict[str, str] = field(default_factory=dict)
     #: the identifier register (:class:`specsite.c4.identifiers.Register`) views resolve names with
     identifiers: Any = None
 

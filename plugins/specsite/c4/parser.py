@@ -17,9 +17,11 @@ from ..core.textfile import read_text
 from . import model as m
 from .identifiers import Register
 from .implied import replicate_instance_relationships
+from .json_workspace import read_json_workspace
+from .archetypes import Archetypes
 from .lexer import Line, Token, lex
 from .model_statements import Context, element_statement
-from .rules import MISSING_FILE, SYNTAX, UNKNOWN_IDENTIFIER, UNSUPPORTED
+from .rules import MISSING_FILE, REMOVED_KEYWORD, SYNTAX, UNKNOWN_IDENTIFIER, UNSUPPORTED
 from .views import resolve_views
 from .views_parser import ViewsParser
 
@@ -27,7 +29,7 @@ _MAX_INCLUDES = 50
 _VARIABLE = re.compile(r"\$\{([A-Za-z0-9_.-]+)\}")
 _JVM_ONLY = {"!script", "!plugin", "!components"}
 #: newer directives this parser knows of but does not apply: skipped with a warning, not an error
-_NOT_APPLIED = {"!elements", "!relationships", "!extension", "!extensions", "archetypes"}
+_NOT_APPLIED = {"!extension", "!extensions"}
 
 
 class Stream:
@@ -66,6 +68,17 @@ class DslParser:
     nesting: int = 0
     #: how often each file was included, to stop include cycles
     included: dict[Path, int] = field(default_factory=dict)
+    #: ``!const`` or ``!var`` for each name in ``constants``
+    constant_kinds: dict[str, str] = field(default_factory=dict)
+    archetypes: Archetypes = field(default_factory=Archetypes)
+    #: statements applied by ``!elements`` / ``!relationships`` so far (see MAX_BULK_WORK)
+    bulk_work: int = 0
+    #: (source instance, destination instance, relationship) pairs ``-/>`` keeps from being replicated
+    removed_replications: set[tuple[int, int, int]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        # `!elements` evaluates expressions while the model is still being read
+        self.workspace.identifiers = self.register
 
     # ------------------------------------------------------------------ entry points
 
@@ -155,6 +168,21 @@ class DslParser:
                 continue
             yield line
 
+    def collect_block(self, stream: Stream) -> list[Line]:
+        """The statements of a block whose opening line was just read, its closing ``}`` included."""
+        lines: list[Line] = []
+        depth = 1
+        while depth:
+            line = stream.next()
+            if line is None:
+                break
+            lines.append(line)
+            if line.words == ["}"]:
+                depth -= 1
+            elif line.opens_block:
+                depth += 1
+        return lines
+
     def args(self, line: Line, start: int) -> list[str]:
         """The arguments of a statement from ``start``, without a trailing ``{``."""
         words = line.tokens[start:]
@@ -170,8 +198,9 @@ class DslParser:
         return True
 
     def resolve(self, name: str, line: Line, token: Token | None, ctx: Context | None = None,
-                report: bool = True) -> m.Element | None:
-        found = self.register.element(name, ctx.element if ctx else None)
+                report: bool = True, types: tuple[str, ...] | None = None) -> m.Element | None:
+        """The element an identifier names where ``line`` is (of one of ``types`` when it can be)."""
+        found = self.register.element(name, ctx.element if ctx else None, types, ctx.env_id if ctx else "")
         if found is None and report:
             tok = token or line.tokens[0]
             self.findings.append(UNKNOWN_IDENTIFIER.at(
@@ -187,18 +216,26 @@ class DslParser:
             return False
         if word == "!include":
             self.include(stream, line)
-        elif word in ("!const", "!constant", "!var"):
+        elif word == "!constant":
+            self.findings.append(REMOVED_KEYWORD.at(
+                "'!constant' has been removed from the Structurizr DSL; use '!const' (or '!var' for a "
+                "value that may change)", line.file, line.tokens[0].line, line.tokens[0].column))
+        elif word in ("!const", "!var"):
             if len(line.tokens) < 3:
                 self.error(f"expected a name and a value after {word}", line)
             else:
                 name = line.tokens[1].text
-                if word != "!var" and name in self.constants:
-                    self.error(f"constant '{name}' is already defined", line, line.tokens[1])
+                if name in self.constants and (word == "!const" or self.constant_kinds.get(name) == "!const"):
+                    kind = self.constant_kinds.get(name, "!const")[1:]
+                    self.error(f"'{name}' is already defined as a {'constant' if kind == 'const' else 'variable'}"
+                               f"{'; a constant cannot be redefined' if kind == 'const' else ''}",
+                               line, line.tokens[1])
                 elif not re.fullmatch(r"[A-Za-z0-9_.-]+", name):
                     self.error(f"expected a name of letters, digits, '_', '-' or '.' after {word}",
                                line, line.tokens[1])
                 else:
                     self.constants[name] = line.tokens[2].text
+                    self.constant_kinds[name] = word
         elif word == "!identifiers":
             value = line.tokens[1].text.lower() if len(line.tokens) > 1 else ""
             if value not in ("flat", "hierarchical"):
@@ -304,13 +341,17 @@ class DslParser:
                 line.file, token.line, token.column))
             return
         entry = (self.project.rel(path), owner.id if owner else None)
-        target = self.workspace.adr_folders if word == "!adrs" else self.workspace.docs_folders
+        decisions = word in ("!adrs", "!decisions")
+        target = self.workspace.adr_folders if decisions else self.workspace.docs_folders
+        if decisions and owner is not None and entry[0] not in owner.decision_folders:
+            owner.decision_folders.append(entry[0])
         if entry not in target:
             target.append(entry)
 
     # ------------------------------------------------------------------ workspace
 
     def _top(self, stream: Stream) -> None:
+        first: Line | None = None
         while True:
             line = stream.next()
             if line is None:
@@ -323,6 +364,13 @@ class DslParser:
                 if line.opens_block:
                     self.skip_block(stream)
                 continue
+            if first is not None:
+                self.error(f"a second workspace: a file holds one workspace (the first is at line "
+                           f"{first.line})", line)
+                if line.opens_block:
+                    self.skip_block(stream)
+                continue
+            first = line
             self.workspace_statement(stream, line)
 
     def workspace_statement(self, stream: Stream, line: Line) -> None:
@@ -341,8 +389,17 @@ class DslParser:
             self.workspace.description = args[1]
         if not self.expect_block(line, "workspace"):
             return
+        seen: dict[str, Line] = {}
         for inner in self.block_lines(stream, line, "workspace"):
             word = inner.tokens[0].text.lower()
+            if word in ("model", "views") and word in seen:
+                self.error(f"a second '{word}' block: a workspace has one (the first is at line "
+                           f"{seen[word].line})", inner)
+                if inner.opens_block:
+                    self.skip_block(stream)
+                continue
+            if word in ("model", "views"):
+                seen[word] = inner
             if word == "name" and len(inner.tokens) > 1:
                 self.workspace.name = inner.tokens[1].text
             elif word == "description" and len(inner.tokens) > 1:
@@ -353,7 +410,7 @@ class DslParser:
             elif word == "views":
                 if self.expect_block(inner, "views"):
                     ViewsParser(self).views_block(stream, inner)
-            elif word in ("!docs", "!adrs"):
+            elif word in ("!docs", "!adrs", "!decisions"):
                 self.folder_directive(inner, None)
             elif word in ("configuration", "properties", "!extensions"):
                 if inner.opens_block:
@@ -383,6 +440,13 @@ class DslParser:
             self.findings.append(OUTSIDE_ROOT.at(f"extends {token.text}: {exc}", line.file,
                                                  token.line, token.column))
             return
+        if path.suffix.lower() == ".json":
+            if not path.is_file():
+                self.findings.append(MISSING_FILE.at(f"file {self.project.rel(path)} does not exist",
+                                                     line.file, token.line, token.column))
+            else:
+                read_json_workspace(self.project, path, self.workspace, self.register, self.findings)
+            return
         stream = self._load(path, line, token)
         if stream is None:
             return
@@ -394,7 +458,7 @@ class DslParser:
 
     def model_block(self, stream: Stream, opener: Line) -> None:
         self.element_statements(stream, opener, Context(), "model")
-        replicate_instance_relationships(self.workspace, self.register)
+        replicate_instance_relationships(self.workspace, self.register, self.removed_replications)
 
     def element_statements(self, stream: Stream, opener: Line, ctx: Context, what: str) -> None:
         """The statements of the model, a group, an element or a deployment environment."""
@@ -411,7 +475,13 @@ MAX_NESTING = 100
 def parse_workspace(project: Project, path: Path, findings: list[Finding]) -> m.Workspace:
     """Parse the workspace file at ``path`` (already confined to the project)."""
     parser = DslParser(project, findings)
-    workspace = parser.parse_file(path)
+    if path.suffix.lower() == ".json":
+        # a Structurizr JSON workspace, the second input format
+        read_json_workspace(project, path, parser.workspace, parser.register, findings)
+        parser.workspace.identifiers = parser.register
+        workspace = parser.workspace
+    else:
+        workspace = parser.parse_file(path)
     if not workspace.file:
         workspace.file = project.rel(path)
     resolve_views(workspace, findings)

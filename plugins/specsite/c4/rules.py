@@ -44,3 +44,11 @@ NO_RELATIONSHIP_FOR_STEP = CATALOGUE.define(
 DUPLICATE_VIEW_KEY = CATALOGUE.define(
     "C4013", "duplicate-view-key", "error",
     "Two views have the same key.", "c4")
+REMOVED_KEYWORD = CATALOGUE.define(
+    "C4015", "dsl-removed-keyword", "error",
+    "A keyword Structurizr has removed (`enterprise`, `!constant`); the message names what "
+    "replaced it.", "c4")
+INVALID_JSON_WORKSPACE = CATALOGUE.define(
+    "C4016", "json-workspace-invalid", "error",
+    "A Structurizr JSON workspace (read directly or by `workspace extends`) is not valid JSON or "
+    "not shaped like a workspace.", "c4")

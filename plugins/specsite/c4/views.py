@@ -145,6 +145,34 @@ class _Builder:
 
     # ------------------------------------------------------------ the view
 
+    def include(self, expr: m.Expression) -> None:
+        if expr.text == "*":
+            self.default_elements()
+            return
+        kind, items = self.selector.select(expr)
+        if kind == "relationships":
+            for r in items:
+                self.add_relationship(r)
+        elif self.view.type == "Deployment":
+            for e in items:
+                self.add_with_parents(e)
+        else:
+            for e in items:
+                self.add(e)
+
+    def exclude(self, expr: m.Expression) -> None:
+        if expr.text == "*":
+            self.elements.clear()
+            self.relationships.clear()
+            return
+        kind, items = self.selector.select(expr)
+        if kind == "relationships":
+            for r in items:
+                self.relationships.pop(id(r), None)
+        else:
+            for e in items:
+                self.remove(e)
+
     def build(self) -> None:
         view = self.view
         if view.type == "Dynamic":
@@ -154,32 +182,14 @@ class _Builder:
             view.elements = list(self.elements.values())
             view.relationships = [s.relationship for s in view.steps]
             return
-        for expr in view.includes:
-            if expr.text == "*":
-                self.default_elements()
-                continue
-            kind, items = self.selector.select(expr)
-            if kind == "relationships":
-                for r in items:
-                    self.add_relationship(r)
-            elif view.type == "Deployment":
-                for e in items:
-                    self.add_with_parents(e)
+        # in the order written, as Structurizr applies them (`exclude` then `include` brings back)
+        statements = view.statements or [("include", e) for e in view.includes] + \
+            [("exclude", e) for e in view.excludes]
+        for mode, expr in statements:
+            if mode == "include":
+                self.include(expr)
             else:
-                for e in items:
-                    self.add(e)
-        for expr in view.excludes:
-            if expr.text == "*":
-                self.elements.clear()
-                self.relationships.clear()
-                continue
-            kind, items = self.selector.select(expr)
-            if kind == "relationships":
-                for r in items:
-                    self.relationships.pop(id(r), None)
-            else:
-                for e in items:
-                    self.remove(e)
+                self.exclude(expr)
         view.elements = list(self.elements.values())
         view.relationships = list(self.relationships.values())
 
@@ -187,7 +197,7 @@ class _Builder:
 def resolve_views(workspace: m.Workspace, findings: list[Finding]) -> None:
     """Fill in ``elements`` and ``relationships`` of every view."""
     for view in workspace.views:
-        if view.type != "Filtered":
+        if view.type != "Filtered" and not view.fixed:
             _Builder(workspace, view, findings).build()
     for view in workspace.views:
         if view.type == "Filtered":

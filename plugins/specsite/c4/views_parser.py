@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from . import model as m
 from .lexer import Line
 from .model_statements import key_value_block
-from .rules import DUPLICATE_VIEW_KEY, NO_RELATIONSHIP_FOR_STEP, UNKNOWN_IDENTIFIER
+from .rules import DUPLICATE_VIEW_KEY, NO_RELATIONSHIP_FOR_STEP, UNKNOWN_IDENTIFIER, UNSUPPORTED
 
 if TYPE_CHECKING:
     from .parser import DslParser, Stream
@@ -25,8 +25,16 @@ VIEW_KEYWORDS = {
     "image": ("Image", "any"),
 }
 _SCOPE_TYPES = {"system": (m.SOFTWARE_SYSTEM,), "container": (m.CONTAINER,)}
+#: the types a scope identifier is resolved to first, for each view type
+_PREFERRED_SCOPE = {"Dynamic": (m.SOFTWARE_SYSTEM, m.CONTAINER), "Deployment": (m.SOFTWARE_SYSTEM,)}
 _IGNORED_BLOCKS = {"branding", "terminology", "properties", "configuration"}
-_IGNORED_WORDS = {"theme", "themes", "!docs", "!adrs"}
+_IGNORED_WORDS = {"!docs", "!adrs", "!decisions"}
+_IMAGE_SOURCES = ("image", "plantuml", "mermaid", "kroki")
+#: what Structurizr reads in element and relationship styles (anything else is a mistake)
+_ELEMENT_STYLE_WORDS = {"shape", "icon", "iconposition", "width", "height", "background", "color", "colour",
+                        "stroke", "strokewidth", "fontsize", "border", "opacity", "metadata", "description"}
+_RELATIONSHIP_STYLE_WORDS = {"thickness", "color", "colour", "dashed", "style", "linestyle", "routing",
+                             "fontsize", "width", "position", "opacity", "jump"}
 
 
 @dataclass
@@ -45,6 +53,8 @@ class ViewsParser:
             elif word == "styles":
                 if self.p.expect_block(line, "styles"):
                     self.styles(stream, line)
+            elif word in ("theme", "themes"):
+                self.themes(line)
             elif word in _IGNORED_BLOCKS and line.opens_block:
                 self.p.skip_block(stream)
             elif word in _IGNORED_WORDS:
@@ -85,7 +95,7 @@ class ViewsParser:
                     self.p.skip_block(stream)
                 return
             if args[0] != "*":
-                scope = self.p.resolve(args[0], line, line.tokens[1])
+                scope = self.p.resolve(args[0], line, line.tokens[1], types=_SCOPE_TYPES.get(scope_kind) or _PREFERRED_SCOPE.get(view_type))
                 if scope is not None and scope_kind in _SCOPE_TYPES and scope.type not in _SCOPE_TYPES[scope_kind]:
                     wanted = "software system" if scope_kind == "system" else "container"
                     self.p.error(f"'{args[0]}' is a {scope.type_label.lower()}, expected a {wanted}",
@@ -104,15 +114,16 @@ class ViewsParser:
                     if line.opens_block:
                         self.p.skip_block(stream)
                     return
-                environment = args[0]
-                known = {e.environment.lower() for e in self.p.workspace.elements if e.environment}
+                # the environment by identifier or by name
+                environment = self.p.register.environment(args[0]) or args[0]
+                known = {e.lower() for e in self.p.workspace.environments}
                 if environment.lower() not in known:
                     tok = line.tokens[2]
                     self.p.findings.append(UNKNOWN_IDENTIFIER.at(
                         f"unknown deployment environment '{environment}'", line.file, tok.line, tok.column))
                 else:
-                    environment = next(e.environment for e in self.p.workspace.elements
-                                       if e.environment and e.environment.lower() == environment.lower())
+                    environment = next(e for e in self.p.workspace.environments
+                                       if e.lower() == environment.lower())
                 args = args[1:]
                 index = 3
         key = self._key(view_type, args[0] if args else None, line, index)
@@ -145,7 +156,7 @@ class ViewsParser:
             self.view_block(stream, line, view, "filtered")
 
     def view_block(self, stream: "Stream", opener: Line, view: m.View, word: str) -> None:
-        counter = [0]
+        counter = Sequence()
         for line in self.p.block_lines(stream, opener, f"{word} view"):
             if self.view_statement(stream, line, view, word, counter):
                 continue
@@ -154,7 +165,7 @@ class ViewsParser:
             self.p.unexpected(stream, line, f"the {word} view", "'include', 'exclude', 'autoLayout', "
                               "'title', 'description', 'animation' or 'properties'")
 
-    def view_statement(self, stream: "Stream", line: Line, view: m.View, word: str, counter: list[int]) -> bool:
+    def view_statement(self, stream: "Stream", line: Line, view: m.View, word: str, counter: "Sequence") -> bool:
         key = line.tokens[0].text.lower()
         args = self.p.args(line, 1)
         if key in ("include", "exclude") and view.type not in ("Image",):
@@ -166,11 +177,12 @@ class ViewsParser:
             tokens = [t for t in line.tokens[1:] if not (t.text == "{" and not t.quoted)]
             if any(t.text == "->" for t in tokens):
                 # `include a -> b` written with spaces is one relationship expression
-                target.append(m.Expression(" ".join(t.text for t in tokens),
-                                           m.Place(line.file, tokens[0].line, tokens[0].column)))
+                expressions = [m.Expression(" ".join(t.text for t in tokens),
+                                            m.Place(line.file, tokens[0].line, tokens[0].column))]
             else:
-                for t in tokens:
-                    target.append(m.Expression(t.text, m.Place(line.file, t.line, t.column)))
+                expressions = [m.Expression(t.text, m.Place(line.file, t.line, t.column)) for t in tokens]
+            target.extend(expressions)
+            view.statements.extend((key, e) for e in expressions)
             return True
         if key == "autolayout":
             direction = args[0].lower() if args else "tb"
@@ -190,37 +202,80 @@ class ViewsParser:
             return True
         if key == "default" or (key in ("!docs", "!adrs")):
             return True
-        if view.type == "Image" and key in ("image", "plantuml", "mermaid", "kroki", "theme"):
+        if view.type == "Image" and key in _IMAGE_SOURCES:
             if args:
                 view.image = args[-1]
+            return True
+        if view.type == "Image" and key in ("light", "dark") and line.opens_block:
+            # Structurizr 5: one picture for the light colour scheme, another for the dark one
+            for inner in self.p.block_lines(stream, line, key):
+                inner_args = self.p.args(inner, 1)
+                if inner.tokens[0].text.lower() in _IMAGE_SOURCES and inner_args:
+                    setattr(view, "image" if key == "light" else "image_dark", inner_args[-1])
+                else:
+                    self.p.unexpected(stream, inner, f"{key} in an image view", "'image', 'plantuml', "
+                                      "'mermaid' or 'kroki'")
             return True
         return False
 
     # ---------------------------------------------------------------- dynamic views
 
-    def step_or_parallel(self, stream: "Stream", line: Line, view: m.View, counter: list[int]) -> bool:
+    def step_or_parallel(self, stream: "Stream", line: Line, view: m.View, counter: "Sequence") -> bool:
+        """A step (``[order:] a -> b [description] [technology]``, ``[order:] <relationship>``) or ``{``."""
         if line.words == ["{"]:
             self.parallel(stream, line, view, counter)
             return True
         tokens = line.tokens
+        order = None
+        if len(tokens) > 1 and tokens[0].text.endswith(":") and not tokens[0].quoted:
+            order, tokens = tokens[0].text[:-1], tokens[1:]
+        step_line = Line(tokens, line.file, line.line, line.folder)
         if len(tokens) >= 3 and tokens[1].text == "->":
-            source = self.p.resolve(tokens[0].text, line, tokens[0])
-            destination = self.p.resolve(tokens[2].text, line, tokens[2])
-            args = self.p.args(line, 3)
-            if source is None or destination is None:
-                return True
-            self.add_step(line, view, counter, source, destination, args)
+            source = self.p.resolve(tokens[0].text, line, tokens[0], types=m.STATIC_TYPES)
+            destination = self.p.resolve(tokens[2].text, line, tokens[2], types=m.STATIC_TYPES)
+            args = self.p.args(step_line, 3)
+            if len(args) > 2:
+                self.p.error("too many arguments for a dynamic view step: expected description and "
+                             "technology", line, tokens[5])
+            for token, end in ((tokens[0], source), (tokens[2], destination)):
+                if end is not None and end.type not in m.STATIC_TYPES:
+                    self.p.error(f"'{token.text}' is a {end.type_label.lower()}: a dynamic view step joins "
+                                 f"people, software systems, containers, components or custom elements",
+                                 line, token)
+                    source = None
+            step = None if source is None or destination is None else \
+                self.add_step(line, view, counter, source, destination, args, order=order)
+            self.step_block(stream, line, step)
             return True
         relationship = self.p.register.relationship(tokens[0].text)
         if relationship is not None:
-            args = self.p.args(line, 1)
-            self.add_step(line, view, counter, relationship.source, relationship.destination, args,
-                          relationship)
+            args = self.p.args(step_line, 1)
+            step = self.add_step(line, view, counter, relationship.source, relationship.destination, args,
+                                 relationship, order=order)
+            self.step_block(stream, line, step)
             return True
         return False
 
-    def add_step(self, line: Line, view: m.View, counter: list[int], source: m.Element,
-                 destination: m.Element, args: list[str], chosen: m.Relationship | None = None) -> None:
+    def step_block(self, stream: "Stream", line: Line, step: m.Step | None) -> None:
+        """``a -> b { url ... properties { } }``: what a step's block may say."""
+        if not line.opens_block:
+            return
+        if step is None:
+            self.p.skip_block(stream)
+            return
+        for inner in self.p.block_lines(stream, line, "dynamic view step"):
+            word = inner.tokens[0].text.lower()
+            args = self.p.args(inner, 1)
+            if word == "url" and len(args) == 1:
+                step.url = args[0]
+            elif word == "properties" and inner.opens_block:
+                key_value_block(self.p, stream, inner, step.properties, "properties")
+            else:
+                self.p.unexpected(stream, inner, "a dynamic view step", "'url' or 'properties'")
+
+    def add_step(self, line: Line, view: m.View, counter: "Sequence", source: m.Element,
+                 destination: m.Element, args: list[str], chosen: m.Relationship | None = None,
+                 order: str | None = None) -> m.Step | None:
         technology = args[1] if len(args) > 1 else None
         response = False
         relationship = chosen
@@ -237,26 +292,24 @@ class ViewsParser:
             self.p.findings.append(NO_RELATIONSHIP_FOR_STEP.at(
                 f"dynamic view '{view.key}': no relationship between {source.id} and {destination.id} "
                 f"in either direction", line.file, line.line, line.tokens[0].column))
-            return
-        counter[0] += 1
+            return None
+        number = counter.next()
         description = args[0] if args else relationship.description
-        view.steps.append(m.Step(str(counter[0]), relationship, description, response))
+        step = m.Step(order or number, relationship, description, response)
+        view.steps.append(step)
+        counter.stepped = True
+        return step
 
-    def parallel(self, stream: "Stream", opener: Line, view: m.View, counter: list[int]) -> None:
-        start = counter[0]
-        highest = start
-        for line in self.p.block_lines(stream, opener, "parallel"):
-            if line.words == ["{"]:
-                branch = [start]
-                for inner in self.p.block_lines(stream, line, "parallel sequence"):
-                    if not self.step_or_parallel(stream, inner, view, branch):
-                        self.p.unexpected(stream, inner, "a parallel sequence", "a step 'a -> b'")
-                highest = max(highest, branch[0])
-            elif not self.step_or_parallel(stream, line, view, [start]):
-                self.p.unexpected(stream, line, "a parallel block", "'{' or a step 'a -> b'")
-            else:
-                highest = max(highest, start + 1)
-        counter[0] = highest
+    def parallel(self, stream: "Stream", opener: Line, view: m.View, counter: "Sequence") -> None:
+        """``{ ... }``: a parallel sequence, numbered the way Structurizr numbers it."""
+        inner = Sequence(counter.value, parent=counter)
+        for line in self.p.block_lines(stream, opener, "parallel sequence"):
+            if not self.step_or_parallel(stream, line, view, inner):
+                self.p.unexpected(stream, line, "a parallel sequence", "'{' or a step 'a -> b'")
+        if not inner.stepped:
+            # a group of parallel sequences: numbering carries on after the number they started at
+            counter.value = inner.value + 1
+        # a sequence with steps of its own: numbering returns to where it started
 
     # ---------------------------------------------------------------- styles
 
@@ -266,14 +319,22 @@ class ViewsParser:
             args = self.p.args(line, 1)
             if word in ("element", "relationship") and args and line.opens_block:
                 style = m.ElementStyle(args[0])
+                known = _ELEMENT_STYLE_WORDS if word == "element" else _RELATIONSHIP_STYLE_WORDS
                 for inner in self.p.block_lines(stream, line, f"{word} style"):
+                    key = inner.tokens[0].text.lower()
                     if inner.opens_block:  # e.g. `properties { }` inside a style
+                        if key != "properties":
+                            self.p.error(f"unexpected '{inner.tokens[0].text}' block in a {word} style", inner)
                         self.p.skip_block(stream)
+                        continue
+                    if key not in known:
+                        self.p.error(f"unexpected '{inner.tokens[0].text}' in a {word} style; expected "
+                                     f"{', '.join(sorted(known))} or properties", inner)
                         continue
                     if len(inner.tokens) < 2:
                         self.p.error(f"expected a value after '{inner.tokens[0].text}'", inner)
                         continue
-                    style.values[inner.tokens[0].text.lower()] = inner.tokens[1].text
+                    style.values[key] = inner.tokens[1].text
                 target = (self.p.workspace.element_styles if word == "element"
                           else self.p.workspace.relationship_styles)
                 target.append(style)
@@ -283,5 +344,33 @@ class ViewsParser:
                     self.p.skip_block(stream)
             elif word in ("light", "dark") and line.opens_block:
                 self.styles(stream, line)
+            elif word in ("theme", "themes"):
+                self.themes(line)
             else:
                 self.p.unexpected(stream, line, "styles", "'element \"<tag>\" {' or 'relationship \"<tag>\" {'")
+
+    def themes(self, line: Line) -> None:
+        """``theme default`` is the look we draw; a theme by URL or file is not fetched."""
+        if len(line.tokens) < 2:
+            self.p.error(f"expected a theme after '{line.tokens[0].text}'", line)
+            return
+        for token in line.tokens[1:]:
+            if token.text.lower() == "default" or (token.text == "{" and not token.quoted):
+                continue
+            self.p.findings.append(UNSUPPORTED.at(
+                f"theme {token.text}: themes are not fetched (no network at build time); its styles are "
+                f"not applied — copy them into 'styles' to use them", line.file, token.line, token.column))
+
+
+class Sequence:
+    """Structurizr's step numbers: a counter, and a child counter for each parallel sequence."""
+
+    def __init__(self, value: int = 0, parent: "Sequence | None" = None) -> None:
+        self.value = value
+        self.parent = parent
+        #: whether a step was numbered directly in this sequence
+        self.stepped = False
+
+    def next(self) -> str:
+        self.value += 1
+        return str(self.value)
