@@ -40,8 +40,11 @@ class C4Model:
 
     def export(self) -> dict[str, Any]:
         merged: dict[str, list] = {"elements": [], "relationships": [], "views": []}
+        site = Site.of(self.workspaces)
         for ws in self.workspaces:
             part = ws.export()
+            for view, data in zip(ws.views, part["views"]):
+                data["page"] = site.view_page(ws, view)
             for key in merged:
                 merged[key].extend(part[key])
         return merged

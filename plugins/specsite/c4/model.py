@@ -257,13 +257,16 @@ class Workspace:
             ],
             "relationships": [
                 {"id": r.id, "source": r.source.id, "destination": r.destination.id,
-                 "description": r.description, "technology": r.technology, "implied": r.implied}
+                 "description": r.description, "technology": r.technology, "implied": r.implied,
+                 "tags": list(r.tags), "linked": r.linked is not None,
+                 "file": r.place.file, "line": r.place.line}
                 for r in self.relationships
             ],
             "views": [
-                {"key": v.key, "type": v.type,
+                {"key": v.key, "type": v.type, "title": v.title,
                  "elements": [e.id for e in v.elements],
-                 "relationships": [r.id for r in v.relationships]}
+                 "relationships": [r.id for r in v.relationships],
+                 "file": v.place.file, "line": v.place.line}
                 for v in self.views
             ],
         }

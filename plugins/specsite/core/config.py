@@ -42,6 +42,12 @@ class SpecsiteConfig(BaseModel):
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
+    diff_levels: dict[str, Literal["breaking", "warning", "info", "off"]] = Field(
+        default_factory=dict,
+        description="Per-change-code level of `specsite diff`: breaking | warning | info | off.")
+    diff_base: str | None = Field(
+        None, description="Git revision the preview site is compared with: adds a Changes page, "
+                          "banners and diagram marks (also env SPECSITE_DIFF_BASE).")
     cache_dir: str | None = Field(
         None, description="Folder for the content-hash cache of parsed OpenAPI files (relative to "
                           "the project root; none by default). The only thing reading may write.")
@@ -60,6 +66,19 @@ class SpecsiteConfig(BaseModel):
         if unknown:
             raise ValueError(
                 f"unknown rule code(s) {', '.join(unknown)}; see the README for every rule code")
+        return value
+
+    @field_validator("diff_levels")
+    @classmethod
+    def _known_changes(cls, value: dict[str, str]) -> dict[str, str]:
+        from ..diff.compare import load_codes
+        from ..diff.model import CHANGES
+
+        load_codes()
+        unknown = sorted(code for code in value if code not in CHANGES)
+        if unknown:
+            raise ValueError(f"unknown change code(s) {', '.join(unknown)}; see "
+                             f"docs/reference/diff.md for every change code")
         return value
 
     @field_validator("adr_statuses")
