@@ -162,9 +162,10 @@ def compare(base: Snapshot, head: Snapshot, levels: Mapping[str, str] | None = N
         changes.extend(comparer.compare(ctx))
     kept = []
     for c in changes:
-        if c.change == REMOVED and c.base and ctx.unreadable_on("head", c.base.file):
-            continue
-        if c.change == ADDED and c.head and ctx.unreadable_on("base", c.head.file):
+        # what a file defines on a side where it cannot be parsed is missing or salvaged there:
+        # not removed, added or emptied
+        files = {c.base.file if c.base else None, c.head.file if c.head else None} - {None}
+        if any(ctx.unreadable_on("base", f) | ctx.unreadable_on("head", f) for f in files):
             continue
         kept.append(c)
     kept.extend(_unreadable(ctx))

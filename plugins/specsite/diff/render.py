@@ -100,7 +100,9 @@ def _row(c: Change, site_url: str | None) -> str:
     review = ", ".join(md_code(i) for i in c.impacted[:10])
     if len(c.impacted) > 10:
         review += f" and {len(c.impacted) - 10} more"
-    return (f"| {_ICON[c.level]} | {_entity_cell(c, site_url)} | {md_cell(c.message)} | "
+    detail = "".join(f"<br>{md_cell(f.path)}: {md_cell(value_text(f.before, 80))} → "
+                     f"{md_cell(value_text(f.after, 80))}" for f in c.fields[:3])
+    return (f"| {_ICON[c.level]} | {_entity_cell(c, site_url)} | {md_cell(c.message)}{detail} | "
             f"{md_code(c.code)} | {md_code(where) if where else ''} | {review} |")
 
 

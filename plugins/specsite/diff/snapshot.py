@@ -19,6 +19,11 @@ from ..core.pipeline import SpecSet
 _CORE_FIELDS = ("id", "kind", "title", "status", "file", "line", "links", "parent", "page", "hash")
 
 
+#: finding codes that mean a file could not be parsed: unreadable or empty file, malformed front
+#: matter, PRD front matter that fails its schema, Structurizr DSL syntax, unparseable OpenAPI
+UNREADABLE_CODES = frozenset(("SPEC001", "SPEC002", "SPEC003", "PRD001", "C4001", "OAS001"))
+
+
 class SnapshotError(ValueError):
     """A saved export that is not an export document (``specsite diff`` exits with 2)."""
 
@@ -61,11 +66,11 @@ class Snapshot:
         return value if isinstance(value, list) else []
 
     def unreadable(self) -> dict[str, dict[str, Any]]:
-        """Files with an error finding on this side, each with its first such finding: entities
-        missing from them may be unreadable rather than removed."""
+        """Files that could not be parsed on this side, each with its first such finding: what
+        they define there is missing or salvaged, not removed or emptied."""
         out: dict[str, dict[str, Any]] = {}
         for f in sorted(self.findings, key=lambda f: (str(f.get("file")), f.get("line") or 0)):
-            if f.get("severity") == "error" and f.get("file"):
+            if f.get("code") in UNREADABLE_CODES and f.get("file"):
                 out.setdefault(str(f["file"]), f)
         return out
 
