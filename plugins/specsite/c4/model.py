@@ -257,16 +257,13 @@ class Workspace:
             ],
             "relationships": [
                 {"id": r.id, "source": r.source.id, "destination": r.destination.id,
-                 "description": r.description, "technology": r.technology, "implied": r.implied,
-                 "tags": list(r.tags), "linked": r.linked is not None,
-                 "file": r.place.file, "line": r.place.line}
+                 "description": r.description, "technology": r.technology, "implied": r.implied}
                 for r in self.relationships
             ],
             "views": [
-                {"key": v.key, "type": v.type, "title": v.title,
+                {"key": v.key, "type": v.type,
                  "elements": [e.id for e in v.elements],
-                 "relationships": [r.id for r in v.relationships],
-                 "file": v.place.file, "line": v.place.line}
+                 "relationships": [r.id for r in v.relationships]}
                 for v in self.views
             ],
         }
