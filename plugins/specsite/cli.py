@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .core.export import export_document
 from .core.findings import CATALOGUE, has_errors
 from .core.pipeline import SpecSet, load_specs
 from .reports import ReportContext, renderers
@@ -52,6 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source_flags(export)
     export.add_argument("--output", metavar="FILE", help="write the JSON here instead of stdout")
 
+    diff = sub.add_parser(
+        "diff", help="what a change does to the specs: BASE (default: merge-base with the "
+                     "default branch) against HEAD (default: the working tree)")
+    diff.add_argument("revisions", nargs="*", metavar="REV",
+                      help="BASE and HEAD git revisions (with --base-export: HEAD only)")
+    _add_source_flags(diff)
+    diff.add_argument("--base-export", metavar="FILE", help="compare a saved `specsite export` as BASE")
+    diff.add_argument("--head-export", metavar="FILE", help="compare a saved `specsite export` as HEAD")
+    diff.add_argument("--format", choices=["text", "markdown", "json", "github"], default="text")
+    diff.add_argument("--fail-on", choices=["breaking", "warning", "never"], default="breaking",
+                      help="exit 1 when a change is at or above this level (default: breaking)")
+    diff.add_argument("--site-url", metavar="URL", help="preview site to link entities to (markdown)")
+    diff.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
+
     rules = sub.add_parser("rules", help="list every rule code with its default severity")
     rules.add_argument("--format", choices=["text", "markdown", "json"], default="text")
 
@@ -85,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "new":
@@ -128,26 +145,36 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if has_errors(specs.findings) else 0
 
 
-def export_document(specs: SpecSet) -> dict:
-    """The ``specsite export`` document (schema: docs/reference/export.md)."""
-    doc: dict = {
-        "version": 1,
-        "entities": [e.to_dict() for e in specs.graph],
-        "findings": [f.to_dict() for f in specs.findings],
-    }
-    for name, result in sorted(specs.results.items()):
-        export = getattr(result.model, "export", None)
-        section = export() if callable(export) else None
-        if section and any(section.values()):
-            doc[name] = section
-    return doc
-
-
 def _export(args: argparse.Namespace) -> int:
     specs = _specs(_settings(args))
     _emit(json.dumps(export_document(specs), indent=2, ensure_ascii=False, default=str) + "\n",
           args.output)
     return 1 if has_errors(specs.findings) else 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff.command import DiffUsageError, Request, run
+
+    revisions = list(args.revisions)
+    limit = 1 if args.base_export else 2
+    if len(revisions) > limit or (args.head_export and revisions[limit - 1:]):
+        print("specsite: diff takes at most BASE and HEAD (HEAD only with --base-export; none "
+              "for a side given with --head-export)", file=sys.stderr)
+        return 2
+    if args.base_export:
+        revisions.insert(0, None)
+    revisions += [None] * (2 - len(revisions))
+    request = Request(base=revisions[0], head=revisions[1], base_export=args.base_export,
+                      head_export=args.head_export, config_file=args.config_file,
+                      overrides={flag: getattr(args, flag, []) for flag in KIND_FLAGS},
+                      fail_on=args.fail_on, fmt=args.format, site_url=args.site_url)
+    try:
+        _, text, code = run(request, Path.cwd())
+    except DiffUsageError as exc:
+        print(f"specsite diff: {exc}", file=sys.stderr)
+        return 2
+    _emit(text, args.output)
+    return code
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -121,6 +121,27 @@ def _resolve_text(link: StatedLink, by_stem: dict, ids: set) -> str | None:
     return None
 
 
+_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def decision_text(body: str) -> str | None:
+    """The text of the decision section (``## Decision``, MADR's ``## Decision Outcome``), for
+    reviews that flag edits to an accepted decision; ``None`` when there is no such section."""
+    lines, level, out, in_fence = body.split("\n"), 0, None, False
+    for line in lines:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        h = None if in_fence else _HEADING.match(line)
+        if out is not None:
+            if h and len(h.group(1)) <= level:
+                break
+            out.append(line)
+        elif h and h.group(2).strip().lower() in ("decision", "decision outcome"):
+            level, out = len(h.group(1)), []
+    return "\n".join(out).strip() if out is not None else None
+
+
 def _entity(d: Decision, model: AdrModel) -> Entity:
     links = []
     for i, link in enumerate(d.links):
@@ -131,7 +152,8 @@ def _entity(d: Decision, model: AdrModel) -> Entity:
         links.append(Link("c4", f"c4:{element}", d.file, line, None, element))
     for ref in scan(d.body, d.body_line):
         links.append(Link("references", ref.target, d.file, ref.line, ref.column, ref.label))
-    attrs = {"date": d.date, "number": d.number, "format": d.format, "tags": d.tags}
+    attrs = {"date": d.date, "number": d.number, "format": d.format, "tags": d.tags,
+             "decision": decision_text(d.body)}
     attrs.update({key.replace("-", "_"): value for key, value in sorted(d.people.items())})
     return Entity(
         id=d.id, kind="adr", title=d.title or d.path_name, status=d.status, file=d.file,

@@ -40,8 +40,16 @@ class C4Model:
 
     def export(self) -> dict[str, Any]:
         merged: dict[str, list] = {"elements": [], "relationships": [], "views": []}
+        site = Site.of(self.workspaces)
         for ws in self.workspaces:
             part = ws.export()
+            # what `specsite diff` needs beyond the workspace's own export: places, tags, pages
+            for r, data in zip(ws.relationships, part["relationships"]):
+                data.update(tags=list(r.tags), linked=r.linked is not None, file=r.place.file,
+                            line=r.place.line)
+            for view, data in zip(ws.views, part["views"]):
+                data.update(title=view.title, file=view.place.file, line=view.place.line,
+                            page=site.view_page(ws, view))
             for key in merged:
                 merged[key].extend(part[key])
         return merged

@@ -45,6 +45,12 @@ class SpecsiteConfig(BaseModel):
     untrusted: bool = Field(
         False, description="Treat hand-written docs pages as untrusted too: sanitise them like the "
                            "generated pages (PR previews; also on when SPECSITE_UNTRUSTED=1).")
+    diff_levels: dict[str, Literal["breaking", "warning", "info", "off"]] = Field(
+        default_factory=dict,
+        description="Per-change-code level of `specsite diff`: breaking | warning | info | off.")
+    diff_base: str | None = Field(
+        None, description="Git revision the preview site is compared with: adds a Changes page, "
+                          "banners and diagram marks (also env SPECSITE_DIFF_BASE).")
     cache_dir: str | None = Field(
         None, description="Folder for the content-hash cache of parsed OpenAPI files (relative to "
                           "the project root; none by default). The only thing reading may write.")
@@ -63,6 +69,19 @@ class SpecsiteConfig(BaseModel):
         if unknown:
             raise ValueError(
                 f"unknown rule code(s) {', '.join(unknown)}; see the README for every rule code")
+        return value
+
+    @field_validator("diff_levels")
+    @classmethod
+    def _known_changes(cls, value: dict[str, str]) -> dict[str, str]:
+        from ..diff.compare import load_codes
+        from ..diff.model import CHANGES
+
+        load_codes()
+        unknown = sorted(code for code in value if code not in CHANGES)
+        if unknown:
+            raise ValueError(f"unknown change code(s) {', '.join(unknown)}; see "
+                             f"docs/reference/diff.md for every change code")
         return value
 
     @field_validator("adr_statuses")

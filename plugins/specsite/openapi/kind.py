@@ -79,6 +79,22 @@ class OpenApiModel:
     allow_hosts: list[str] = field(default_factory=list)
     fetch: Fetcher = fetch_url
 
+    def export(self) -> dict[str, Any]:
+        """The ``"openapi"`` section of ``specsite export``: each API's documents as parsed
+        (root first, then its ``$ref``'d parts by path), so a saved export can be diffed."""
+        apis = []
+        for record in self.records:
+            api = self.api(record)
+            if api is None:
+                continue
+            documents = {api.rel: api.data}
+            for uri in sorted(api.bundle.documents):
+                doc = api.bundle.documents[uri]
+                documents.setdefault(doc.rel, doc.data)
+            apis.append({"name": record.name, "file": api.rel, "version": api.version,
+                         "documents": documents})
+        return {"apis": apis}
+
     def api(self, record: ApiRecord) -> Api | None:
         if record.api is None and self.project is not None:
             loader = Loader(self.project, self.allow_hosts, [], self.fetch)
