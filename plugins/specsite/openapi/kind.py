@@ -101,27 +101,24 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding])
     refused like any other path)."""
     roots: dict[Path, bool] = {}
     for path in configured_paths(project, config.openapi, "OpenAPI path", findings, "any"):
-        if path.is_file():
-            roots[path] = True
-        elif path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.suffix.lower() not in _SUFFIXES or not child.is_file():
-                    continue
-                try:
-                    child = project.confine(child)
-                except OutsideProjectError as exc:
-                    findings.append(OUTSIDE_ROOT.at(str(exc), project.rel(child)))
-                    continue
-                if _looks_like_description(child):
-                    roots.setdefault(child, False)
+        if path.is_dir():
+            listing = project.list_files(path, recursive=False)
+            for refused, reason in listing.refused:
+                if refused.suffix.lower() in _SUFFIXES:
+                    findings.append(OUTSIDE_ROOT.at(f"refused: {reason}", project.rel(refused), 1))
+            for child in listing.files:
+                if child.suffix.lower() in _SUFFIXES and _looks_like_description(project, child):
+                    roots.setdefault(project.confine(child), False)
+        else:
+            roots[path] = True  # a named file that is not a regular one is refused on reading
     return dict(sorted(roots.items()))
 
 
-def _looks_like_description(path: Path) -> bool:
+def _looks_like_description(project: Project, path: Path) -> bool:
     """A cheap test on the first 64 KiB: a top-level ``openapi``/``swagger`` key."""
     try:
-        head = path.read_bytes()[:65536].decode("utf-8-sig", errors="replace")
-    except OSError:
+        head = project.read_bytes(path)[:65536].decode("utf-8-sig", errors="replace")
+    except (OSError, OutsideProjectError):
         return False
     return bool(re.search(r'(^|\n)(openapi|swagger)\s*:|"(openapi|swagger)"\s*:', head))
 
