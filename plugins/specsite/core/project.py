@@ -29,6 +29,10 @@ class RefusedPathError(ValueError):
 OutsideProjectError = RefusedPathError
 
 
+class LeavesProjectError(RefusedPathError):
+    """The refusal of a path that resolves outside every allowed root."""
+
+
 @dataclass
 class Listing:
     """What :meth:`Project.list_files` found: readable files, and entries it refused (why)."""
@@ -79,7 +83,7 @@ class Project:
                                    f"folders are never read")
         roots = self._allowed_by(resolved)
         if roots is None:
-            raise RefusedPathError(f"{shown} is outside the project root")
+            raise LeavesProjectError(f"{shown} is outside the project root")
         if not roots:
             raise RefusedPathError(f"{shown} leads into the hidden {self._hidden_part(resolved)!r}; "
                                    f"hidden files and folders are never read")

@@ -25,12 +25,13 @@ from ..core.rules import OUTSIDE_ROOT
 from ..core.sources import configured_paths
 from ..core.xref import normalise, scan
 from .cache import ReadCache, file_hash, text_hash
+from .dialects import Dialects
 from .documents import Document, api_version, is_description
 from .issues import Issue, locate
 from .layout import api_base, operation_anchor, operation_pages, slug
 from .lint import lint
 from .model import Api, iter_operations
-from .refs import Fetcher, Loader, fetch_url
+from .refs import Fetcher, Loader
 from .rules import (
     DUPLICATE_API,
     INVALID_DOCUMENT,
@@ -77,7 +78,7 @@ class OpenApiModel:
     records: list[ApiRecord] = field(default_factory=list)
     project: Project | None = None
     allow_hosts: list[str] = field(default_factory=list)
-    fetch: Fetcher = fetch_url
+    fetch: Fetcher | None = None
 
     def api(self, record: ApiRecord) -> Api | None:
         if record.api is None and self.project is not None:
@@ -140,7 +141,7 @@ class OpenApiKind:
 
     name = "openapi"
 
-    def __init__(self, fetch: Fetcher = fetch_url) -> None:
+    def __init__(self, fetch: Fetcher | None = None) -> None:
         self.fetch = fetch
         #: the last read of each API in this process (``mkdocs serve`` rebuilds): reused, parsed
         #: model included, while its files are unchanged
@@ -281,7 +282,7 @@ def _read_api(
     issues = list(api.bundle.issues)
     issues += schema_issues(doc.data, version, doc.uri)
     values = ValueChecker(api.bundle, version)
-    issues += SchemaChecks(api, values).run()
+    issues += SchemaChecks(api, values, Dialects(loader.allow_hosts, loader.fetch_text)).run()
     issues += lint(api, values)
     wanted: dict[str, set[tuple]] = {}
     for op in api.operations:
