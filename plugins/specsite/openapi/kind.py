@@ -66,9 +66,9 @@ class ApiRecord:
     def files(self) -> list[str]:
         return sorted(self.hashes)
 
-    def unchanged(self) -> bool:
+    def unchanged(self, project: Project) -> bool:
         """True while every file still has the content the record was made from."""
-        return bool(self.hashes) and all(file_hash(Path(f)) == h for f, h in self.hashes.items())
+        return bool(self.hashes) and all(file_hash(Path(f), project) == h for f, h in self.hashes.items())
 
 
 @dataclass
@@ -124,12 +124,30 @@ def _looks_like_description(project: Project, path: Path) -> bool:
     return bool(re.search(r'(^|\n)(openapi|swagger)\s*:|"(openapi|swagger)"\s*:', head))
 
 
-def cache_folder(project: Project, config: SpecsiteConfig) -> Path | None:
-    """``SPECSITE_CACHE_DIR`` or the ``cache_dir`` option, relative to the project root."""
-    value = os.environ.get("SPECSITE_CACHE_DIR") or getattr(config, "cache_dir", None)
+def cache_folder(project: Project, config: SpecsiteConfig, findings: list[Finding] | None = None
+                 ) -> Path | None:
+    """``SPECSITE_CACHE_DIR`` (set by whoever runs specsite: anywhere) or the ``cache_dir`` option
+    (part of the repository, so untrusted: it must resolve inside the project, symlinks included,
+    or the cache is off with a finding). Relative paths are relative to the project root."""
+    value = os.environ.get("SPECSITE_CACHE_DIR")
+    if value:
+        return project.absolute(value)
+    value = getattr(config, "cache_dir", None)
     if not value:
         return None
-    return project.absolute(value)
+    folder = project.absolute(value)
+    try:
+        # a hidden folder is where caches live (.specsite-cache); entries are signed, never trusted
+        inside = folder.resolve().is_relative_to(project.root)
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        if findings is not None:
+            findings.append(OUTSIDE_ROOT.at(
+                f"cache_dir {value!r} is outside the project root; the cache is off (set "
+                f"SPECSITE_CACHE_DIR to keep a cache elsewhere)", project.config_file))
+        return None
+    return folder
 
 
 #: ``read``'s default: the cache folder the configuration (or the environment) names
@@ -150,7 +168,7 @@ class OpenApiKind:
     def read(self, project: Project, config: SpecsiteConfig, cache_dir: Path | None = FROM_CONFIG) -> ReadResult:
         """Read, validate and lint every configured API (``cache_dir=None`` disables the cache)."""
         findings: list[Finding] = []
-        folder = cache_folder(project, config) if cache_dir is FROM_CONFIG else cache_dir
+        folder = cache_folder(project, config, findings) if cache_dir is FROM_CONFIG else cache_dir
         cache = ReadCache(project, Path(folder) if folder else None,
                           {"hosts": sorted(config.openapi_allow_hosts)})
         model = OpenApiModel(project=project, allow_hosts=list(config.openapi_allow_hosts), fetch=self.fetch)
@@ -159,7 +177,7 @@ class OpenApiKind:
         setting = f"{project.root}\n{','.join(sorted(config.openapi_allow_hosts))}"
         for root, explicit in api_roots(project, config, findings).items():
             last = self._last.get((setting, str(root)))
-            record = last if last is not None and last.unchanged() else None
+            record = last if last is not None and last.unchanged(project) else None
             record = record or _from_cache(cache.get(root), root, project) or \
                 _read_api(loader, project, root, cache, explicit)
             if record is None:
