@@ -347,6 +347,8 @@ components:
       $schema: https://spec.openapis.org/oas/3.1/dialect/base
       type: object
       discriminator: {propertyName: kind}
+      properties: {kind: {type: string, default: cat}}
+      examples: [{kind: dog}]
     Draft7:
       $schema: "http://json-schema.org/draft-07/schema#"
       type: object
@@ -359,7 +361,7 @@ components:
 def test_oas_dialect_is_resolved_locally(tmp_path, monkeypatch, offline):
     root = project(tmp_path, "openapi: api/pets.yaml", {"api/pets.yaml": DIALECT})
     found = findings(root, monkeypatch)
-    assert [(f["code"], f["line"]) for f in found if f["severity"] == "error"] == [("OAS002", 17)]
+    assert [(f["code"], f["line"]) for f in found if f["severity"] == "error"] == [("OAS002", 19)]
     assert offline == []
 
 

@@ -70,23 +70,24 @@ class Project:
         """Resolve ``path`` (relative to ``base`` or the root); raise :class:`RefusedPathError`
         when it leaves the sandbox, names a hidden file or folder, or cannot be resolved."""
         p = self._joined(path, base)
-        shown = self.rel(p)
         if any(len(os.fsencode(part)) > NAME_MAX for part in p.parts):
-            raise RefusedPathError(f"{_short(shown)}: a path component is longer than {NAME_MAX} bytes")
+            raise RefusedPathError(f"{_short(self.rel(p))}: a path component is longer than "
+                                   f"{NAME_MAX} bytes")
         try:
             resolved = p.resolve()
         except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a symlink loop
-            raise RefusedPathError(f"{shown} cannot be resolved (a symlink loop?)") from None
+            raise RefusedPathError(f"{self.rel(p)} cannot be resolved (a symlink loop?)") from None
         hidden = self._hidden_part(p)
         if hidden is not None:
-            raise RefusedPathError(f"{shown} names the hidden {hidden!r}; hidden files and "
+            raise RefusedPathError(f"{self.rel(p)} names the hidden {hidden!r}; hidden files and "
                                    f"folders are never read")
         roots = self._allowed_by(resolved)
         if roots is None:
-            raise LeavesProjectError(f"{shown} is outside the project root")
+            raise LeavesProjectError(f"{self.rel(p)} is outside the project root")
         if not roots:
-            raise RefusedPathError(f"{shown} leads into the hidden {self._hidden_part(resolved)!r}; "
-                                   f"hidden files and folders are never read")
+            raise RefusedPathError(f"{self.rel(p)} leads into the hidden "
+                                   f"{self._hidden_part(resolved)!r}; hidden files and folders "
+                                   f"are never read")
         return resolved
 
     def confine_file(self, path: Path | str, base: Path | None = None) -> Path:

@@ -14,6 +14,7 @@ Any other ``$schema`` is remote: fetched only from a host ``openapi_allow_hosts`
 from __future__ import annotations
 
 import functools
+import http.client
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +71,7 @@ class Dialects:
         if uri not in self.failed:
             try:
                 data = json.loads(self.fetch_text(uri))
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, http.client.HTTPException) as exc:
                 self.failed[uri] = f"cannot fetch {uri}: {exc}"
             else:
                 if isinstance(data, (dict, bool)):
