@@ -198,6 +198,12 @@ def test_configured_hidden_path_is_refused(tmp_path, monkeypatch, option):
     assert refusals(root, monkeypatch) == [("mkdocs.yml", None)]
 
 
+def test_hidden_folder_typed_on_the_command_line_is_trusted(tmp_path, monkeypatch):
+    root = project(tmp_path, "adrs: adrs", {".private/adrs/0001-record.md": NYGARD_1})
+    result = run_cli(["check", "--adrs", ".private/adrs", "--format", "json"], root, monkeypatch)
+    assert result.code == 0 and result.json()["summary"]["files"] == 1
+
+
 @pytest.mark.parametrize("ref", ["../.env#/Pay", "link/../secret.yaml#/Pay", "deep/../../../outside/secret.yaml#/Pay"])
 def test_openapi_ref_to_a_hidden_file_or_through_a_symlink_is_refused(tmp_path, monkeypatch, ref):
     root = project(tmp_path, "openapi: api/pay.yaml", {"api/pay.yaml": OPENAPI.format(ref=ref)})

@@ -58,7 +58,7 @@ class Project:
     def allow(self, path: Path | str) -> None:
         """Trust a folder the user named on the command line."""
         resolved = self.absolute(path).resolve()
-        if self._allowed_by(resolved) is None:
+        if not self._allowed_by(resolved):  # outside, or inside only through a hidden folder
             self.extra_roots.append(resolved)
 
     def absolute(self, path: Path | str) -> Path:
@@ -126,7 +126,8 @@ class Project:
         while stack:
             shown, real = stack.pop()
             try:
-                entries = sorted(os.scandir(real), key=lambda e: e.name)
+                with os.scandir(real) as found:
+                    entries = sorted(found, key=lambda e: e.name)
             except OSError as exc:
                 listing.refused.append((shown, f"{self.rel(shown)} cannot be listed: "
                                                f"{exc.strerror or exc}"))
