@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from openapi_helpers import CLEAN, run, variant, write
 
+import pytest
+
 import specsite.openapi.kind as kind_module
+
+
+@pytest.fixture(autouse=True)
+def _signing_key(monkeypatch):
+    """Entries are signed; a fixed key keeps the tests out of the user's cache folder."""
+    monkeypatch.setenv("SPECSITE_CACHE_KEY", "test-key")
 
 MULTI = {
     "api/payments.yaml": variant(CLEAN, '$ref: "#/components/schemas/Payment"',

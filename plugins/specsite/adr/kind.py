@@ -13,7 +13,7 @@ from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import Project
-from ..core.sources import configured_paths
+from ..core.sources import configured_paths, spec_files
 from ..core.xref import normalise, scan
 from . import checks, pages
 from .model import Decision, StatedLink
@@ -68,10 +68,7 @@ class AdrKind:
         findings: list[Finding] = []
         model = AdrModel(folders=adr_folders(project, config, findings))
         for folder in model.folders:
-            for path in sorted(folder.rglob("*")):
-                parts = path.relative_to(folder).parts
-                if any(p.startswith(".") for p in parts) or not path.is_file():
-                    continue
+            for path in spec_files(project, folder, findings):
                 if is_decision_file(path):
                     decision = read_decision(project, path, findings)
                     if decision is not None:

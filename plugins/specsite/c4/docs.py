@@ -11,6 +11,7 @@ from ..core.entities import Entity, Link, content_hash
 from ..core.findings import Finding
 from ..core.frontmatter import split
 from ..core.project import OutsideProjectError, Project
+from ..core.sources import spec_files
 from ..core.textfile import read_text
 from ..core.xref import scan
 from . import model as m
@@ -58,11 +59,9 @@ def read_docs(project: Project, workspaces: list[m.Workspace], folders: dict[int
             except OutsideProjectError:
                 continue  # the parser has reported it
             base = f"{folders[id(ws)]}/docs/{slug(owner) if owner else 'workspace'}"
-            files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+            files = [root] if root.is_file() else spec_files(project, root, findings)
             for path in files:
                 inside = path.name if path == root else path.relative_to(root).as_posix()
-                if any(part.startswith(".") for part in Path(inside).parts):
-                    continue
                 suffix = path.suffix.lower()
                 if suffix in _TEXT_DOCS:
                     page = _page(project, path, f"{base}/{inside}", owner, findings)

@@ -92,7 +92,7 @@ class DslParser:
 
     def _load(self, path: Path, at: Line | None, token: Token | None = None) -> Stream | None:
         rel = self.project.rel(path)
-        if not path.is_file():
+        if not path.exists():  # anything else (a FIFO, a folder) is refused by read_text
             where = (at.file, token.line, token.column) if at and token else (rel, None, None)
             self.findings.append(MISSING_FILE.at(f"file {rel} does not exist", *where))
             return None
@@ -291,7 +291,11 @@ class DslParser:
                                                  token.line, token.column))
             return
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            listing = self.project.list_files(path)
+            for refused, reason in listing.refused:
+                self.findings.append(OUTSIDE_ROOT.at(f"!include {target}: refused: {reason}",
+                                                     line.file, token.line, token.column))
+            files = listing.files
         elif path.is_file():
             files = [path]
         else:

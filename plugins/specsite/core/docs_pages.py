@@ -10,6 +10,7 @@ from .entities import Entity, Link, content_hash
 from .findings import Finding
 from .frontmatter import split
 from .project import Project
+from .sources import spec_files
 from .textfile import read_text
 from .xref import scan
 
@@ -21,8 +22,8 @@ def read_docs_pages(project: Project, docs_dir: Path, findings: list[Finding]) -
     if not docs_dir.is_dir():
         return []
     entities = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        if not path.is_file():
+    for path in spec_files(project, docs_dir, findings):
+        if path.suffix != ".md":
             continue
         rel = project.rel(path)
         text = read_text(project, path, findings)

@@ -12,7 +12,8 @@ BAD_FRONT_MATTER = CATALOGUE.define(
     "YAML front matter cannot be parsed or is not a mapping.", "file")
 OUTSIDE_ROOT = CATALOGUE.define(
     "SPEC004", "outside-project", "error",
-    "A configured path or a reference leaves the project root (symlinks included).", "file")
+    "A configured path, a reference or a file in a spec folder is refused: it leaves the project "
+    "root (symlinks included), is hidden (`.git`, `.env`) or is not a regular file.", "file")
 MISSING_SOURCE = CATALOGUE.define(
     "SPEC005", "missing-source", "error",
     "A configured spec folder or file does not exist.", "file")

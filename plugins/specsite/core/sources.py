@@ -1,4 +1,5 @@
-"""The spec paths a configuration names, confined to the project before anything is read."""
+"""The spec paths a configuration names and the files in spec folders, confined to the project
+before anything is read (see :class:`~specsite.core.project.Project`)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,17 @@ def configured_paths(project: Project, values: list[str], what: str, findings: l
             continue
         paths.append(path)
     return paths
+
+
+def spec_files(project: Project, folder: Path, findings: list[Finding]) -> list[Path]:
+    """The regular files under a spec folder (sorted; hidden names skipped). An entry that is
+    refused (a symlink out of the project or into a hidden folder, a FIFO, a device) becomes a
+    finding on that entry instead."""
+    try:
+        listing = project.list_files(folder)
+    except OutsideProjectError as exc:
+        findings.append(OUTSIDE_ROOT.at(str(exc), project.rel(folder), 1))
+        return []
+    for path, reason in listing.refused:
+        findings.append(OUTSIDE_ROOT.at(f"refused: {reason}", project.rel(path), 1))
+    return listing.files

@@ -1,6 +1,8 @@
 """Reading spec files as text without ever raising on bad content.
 
 Binary, non-UTF-8, empty and unreadable files become findings; the caller gets ``None`` back.
+Every read goes through :meth:`Project.read_bytes`, so a file outside the project, a hidden one
+or one that is not a regular file is refused (``SPEC004``) whichever kind asked for it.
 """
 
 from __future__ import annotations
@@ -8,15 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .findings import Finding
-from .project import Project
-from .rules import EMPTY, UNREADABLE
+from .project import Project, RefusedPathError
+from .rules import EMPTY, OUTSIDE_ROOT, UNREADABLE
 
 
 def read_text(project: Project, path: Path, findings: list[Finding]) -> str | None:
     """The file's text (BOM stripped, newlines normalised), or ``None`` with a finding appended."""
     rel = project.rel(path)
     try:
-        data = path.read_bytes()
+        data = project.read_bytes(path)
+    except RefusedPathError as exc:
+        findings.append(OUTSIDE_ROOT.at(f"refused: {exc}", rel, 1))
+        return None
     except OSError as exc:
         findings.append(UNREADABLE.at(f"cannot read file: {exc.strerror or exc}", rel))
         return None

@@ -25,16 +25,18 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from ..core.config import SpecsiteConfig, error_pairs
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, apply_severities
 from ..core.kind import SiteContext
 from ..core.pipeline import SpecSet, load_specs
-from ..core.project import Project
+from ..core.project import OutsideProjectError, Project
+from ..core.rules import OUTSIDE_ROOT
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
 
 log = get_plugin_logger(__name__)
 
 ASSETS = ("specsite.css", "specsite.js")
+_PACKAGE = Path(__file__).resolve().parents[1]
 EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 
 
@@ -91,6 +93,10 @@ class SpecsitePlugin(BasePlugin):
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         project = Project(config_file.parent, config_file=config_file.name)
         self.specs = specs = load_specs(project, self.options, Path(config.docs_dir))
+        reported = {f.file for f in specs.findings if f.code == OUTSIDE_ROOT.code}
+        refused = [f for f in _unpublishable(project, files, _installed_theme_dirs(config, project))
+                   if f.file not in reported]
+        specs.findings = apply_severities(specs.findings + refused, self.options.rules)
         self._log(specs.findings)
         docs_prefix = "../" * len(Path(project.rel(config.docs_dir)).parts)
         site = SiteContext(use_directory_urls=config.use_directory_urls)
@@ -106,6 +112,11 @@ class SpecsitePlugin(BasePlugin):
             files.append(file)
         for result in specs.results.values():
             for path, source in sorted(result.assets.items()):
+                if not _shipped(source):
+                    try:
+                        project.confine_file(source)  # listed confined; checked again when copied
+                    except (OutsideProjectError, OSError):
+                        continue
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, abs_src_path=source))
                 _link_asset(config, path)
@@ -160,6 +171,42 @@ class SpecsitePlugin(BasePlugin):
                 log.warning(text)
             else:
                 log.info(text)
+
+
+def _shipped(source: str) -> bool:
+    """True for a file of specsite's own package (the diagram script), not of the repository."""
+    return Path(source).resolve().is_relative_to(_PACKAGE) and not os.path.islink(source)
+
+
+def _installed_theme_dirs(config: MkDocsConfig, project: Project) -> list[str]:
+    """The folders of installed themes: trusted software, unlike the repository's own
+    ``custom_dir`` (whose files are checked like the docs folder's)."""
+    custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+    dirs = []
+    for folder in config.theme.dirs:
+        real = Path(folder).resolve()
+        if real != custom and not real.is_relative_to(project.root):
+            dirs.append(str(real) + "/")
+    return dirs
+
+
+def _unpublishable(project: Project, files: Files, trusted: list[str]) -> list[Finding]:
+    """Take out of the site every file MkDocs would copy from the repository (docs folder, theme
+    ``custom_dir``) that comes from outside the project (a symlink), from a hidden folder
+    (``docs_dir: .git``) or from something that is not a regular file; each becomes a finding."""
+    findings = []
+    for file in list(files):
+        if file.generated_by is not None or not file.abs_src_path or file.inclusion.is_excluded():
+            continue
+        if os.path.realpath(os.path.dirname(file.abs_src_path)).startswith(tuple(trusted)) and \
+                not os.path.islink(file.abs_src_path):
+            continue
+        try:
+            project.confine_file(file.abs_src_path)
+        except (OutsideProjectError, OSError) as exc:
+            files.remove(file)
+            findings.append(OUTSIDE_ROOT.at(f"not published: {exc}", project.rel(file.abs_src_path), 1))
+    return findings
 
 
 def _link_asset(config: MkDocsConfig, path: str) -> None:

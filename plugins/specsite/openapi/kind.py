@@ -25,12 +25,13 @@ from ..core.rules import OUTSIDE_ROOT
 from ..core.sources import configured_paths
 from ..core.xref import normalise, scan
 from .cache import ReadCache, file_hash, text_hash
+from .dialects import Dialects
 from .documents import Document, api_version, is_description
 from .issues import Issue, locate
 from .layout import api_base, operation_anchor, operation_pages, slug
 from .lint import lint
 from .model import Api, iter_operations
-from .refs import Fetcher, Loader, fetch_url
+from .refs import Fetcher, Loader
 from .rules import (
     DUPLICATE_API,
     INVALID_DOCUMENT,
@@ -65,9 +66,9 @@ class ApiRecord:
     def files(self) -> list[str]:
         return sorted(self.hashes)
 
-    def unchanged(self) -> bool:
+    def unchanged(self, project: Project) -> bool:
         """True while every file still has the content the record was made from."""
-        return bool(self.hashes) and all(file_hash(Path(f)) == h for f, h in self.hashes.items())
+        return bool(self.hashes) and all(file_hash(Path(f), project) == h for f, h in self.hashes.items())
 
 
 @dataclass
@@ -77,7 +78,7 @@ class OpenApiModel:
     records: list[ApiRecord] = field(default_factory=list)
     project: Project | None = None
     allow_hosts: list[str] = field(default_factory=list)
-    fetch: Fetcher = fetch_url
+    fetch: Fetcher | None = None
 
     def export(self) -> dict[str, Any]:
         """The ``"openapi"`` section of ``specsite export``: each API's documents as parsed
@@ -117,37 +118,52 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding])
     refused like any other path)."""
     roots: dict[Path, bool] = {}
     for path in configured_paths(project, config.openapi, "OpenAPI path", findings, "any"):
-        if path.is_file():
-            roots[path] = True
-        elif path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.suffix.lower() not in _SUFFIXES or not child.is_file():
-                    continue
-                try:
-                    child = project.confine(child)
-                except OutsideProjectError as exc:
-                    findings.append(OUTSIDE_ROOT.at(str(exc), project.rel(child)))
-                    continue
-                if _looks_like_description(child):
-                    roots.setdefault(child, False)
+        if path.is_dir():
+            listing = project.list_files(path, recursive=False)
+            for refused, reason in listing.refused:
+                if refused.suffix.lower() in _SUFFIXES:
+                    findings.append(OUTSIDE_ROOT.at(f"refused: {reason}", project.rel(refused), 1))
+            for child in listing.files:
+                if child.suffix.lower() in _SUFFIXES and _looks_like_description(project, child):
+                    roots.setdefault(project.confine(child), False)
+        else:
+            roots[path] = True  # a named file that is not a regular one is refused on reading
     return dict(sorted(roots.items()))
 
 
-def _looks_like_description(path: Path) -> bool:
+def _looks_like_description(project: Project, path: Path) -> bool:
     """A cheap test on the first 64 KiB: a top-level ``openapi``/``swagger`` key."""
     try:
-        head = path.read_bytes()[:65536].decode("utf-8-sig", errors="replace")
-    except OSError:
+        head = project.read_bytes(path)[:65536].decode("utf-8-sig", errors="replace")
+    except (OSError, OutsideProjectError):
         return False
     return bool(re.search(r'(^|\n)(openapi|swagger)\s*:|"(openapi|swagger)"\s*:', head))
 
 
-def cache_folder(project: Project, config: SpecsiteConfig) -> Path | None:
-    """``SPECSITE_CACHE_DIR`` or the ``cache_dir`` option, relative to the project root."""
-    value = os.environ.get("SPECSITE_CACHE_DIR") or getattr(config, "cache_dir", None)
+def cache_folder(project: Project, config: SpecsiteConfig, findings: list[Finding] | None = None
+                 ) -> Path | None:
+    """``SPECSITE_CACHE_DIR`` (set by whoever runs specsite: anywhere) or the ``cache_dir`` option
+    (part of the repository, so untrusted: it must resolve inside the project, symlinks included,
+    or the cache is off with a finding). Relative paths are relative to the project root."""
+    value = os.environ.get("SPECSITE_CACHE_DIR")
+    if value:
+        return project.absolute(value)
+    value = getattr(config, "cache_dir", None)
     if not value:
         return None
-    return project.absolute(value)
+    folder = project.absolute(value)
+    try:
+        # a hidden folder is where caches live (.specsite-cache); entries are signed, never trusted
+        inside = folder.resolve().is_relative_to(project.root)
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        if findings is not None:
+            findings.append(OUTSIDE_ROOT.at(
+                f"cache_dir {value!r} is outside the project root; the cache is off (set "
+                f"SPECSITE_CACHE_DIR to keep a cache elsewhere)", project.config_file))
+        return None
+    return folder
 
 
 #: ``read``'s default: the cache folder the configuration (or the environment) names
@@ -159,7 +175,7 @@ class OpenApiKind:
 
     name = "openapi"
 
-    def __init__(self, fetch: Fetcher = fetch_url) -> None:
+    def __init__(self, fetch: Fetcher | None = None) -> None:
         self.fetch = fetch
         #: the last read of each API in this process (``mkdocs serve`` rebuilds): reused, parsed
         #: model included, while its files are unchanged
@@ -168,7 +184,7 @@ class OpenApiKind:
     def read(self, project: Project, config: SpecsiteConfig, cache_dir: Path | None = FROM_CONFIG) -> ReadResult:
         """Read, validate and lint every configured API (``cache_dir=None`` disables the cache)."""
         findings: list[Finding] = []
-        folder = cache_folder(project, config) if cache_dir is FROM_CONFIG else cache_dir
+        folder = cache_folder(project, config, findings) if cache_dir is FROM_CONFIG else cache_dir
         cache = ReadCache(project, Path(folder) if folder else None,
                           {"hosts": sorted(config.openapi_allow_hosts)})
         model = OpenApiModel(project=project, allow_hosts=list(config.openapi_allow_hosts), fetch=self.fetch)
@@ -177,7 +193,7 @@ class OpenApiKind:
         setting = f"{project.root}\n{','.join(sorted(config.openapi_allow_hosts))}"
         for root, explicit in api_roots(project, config, findings).items():
             last = self._last.get((setting, str(root)))
-            record = last if last is not None and last.unchanged() else None
+            record = last if last is not None and last.unchanged(project) else None
             record = record or _from_cache(cache.get(root), root, project) or \
                 _read_api(loader, project, root, cache, explicit)
             if record is None:
@@ -300,7 +316,7 @@ def _read_api(
     issues = list(api.bundle.issues)
     issues += schema_issues(doc.data, version, doc.uri)
     values = ValueChecker(api.bundle, version)
-    issues += SchemaChecks(api, values).run()
+    issues += SchemaChecks(api, values, Dialects(loader.allow_hosts, loader.fetch_text)).run()
     issues += lint(api, values)
     wanted: dict[str, set[tuple]] = {}
     for op in api.operations:

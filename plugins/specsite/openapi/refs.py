@@ -2,20 +2,23 @@
 
 A relative reference is resolved against the folder of the document that states it and must
 stay inside the project root (symlinks included, through :meth:`Project.confine`). A remote one
-(``https://...``) is fetched only when ``openapi_allow_hosts`` names its host; otherwise it is
-refused with a finding. Nothing else reaches the network.
+(``https://...``) is fetched only when ``openapi_allow_hosts`` names its host, and a redirect
+only followed to a host it names too; otherwise it is refused with a finding. Nothing else
+reaches the network.
 """
 
 from __future__ import annotations
 
+import http.client
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Collection, Iterator
 
 from ..core.findings import Finding
-from ..core.project import OutsideProjectError, Project
+from ..core.project import LeavesProjectError, OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from .documents import Document, parse_text, read_document
 from .issues import Issue
@@ -25,6 +28,8 @@ from .rules import REMOTE_REF_REFUSED, UNRESOLVED_REF
 #: response code, and ``examples`` a map of Example Objects, handled in :func:`iter_refs`)
 _LITERAL_KEYS = frozenset(("example", "enum", "const", "x-examples"))
 _MAX_REMOTE_BYTES = 20 * 1024 * 1024
+_MAX_REDIRECTS = 5
+_REDIRECT_CODES = frozenset((301, 302, 303, 307, 308))
 
 Fetcher = Callable[[str], str]
 
@@ -134,7 +139,10 @@ def _join(base_uri: str, file_part: str) -> str:
     if _is_remote(base_uri):
         return urllib.parse.urljoin(base_uri, file_part)
     path = Path(base_uri).parent / urllib.parse.unquote(file_part)
-    return path.resolve().as_posix()
+    try:
+        return path.resolve().as_posix()
+    except (OSError, RuntimeError):  # a symlink loop: refused where the file would be loaded
+        return path.as_posix()
 
 
 def iter_refs(data: Any, uri: str) -> Iterator[RefSite]:
@@ -165,10 +173,40 @@ def iter_refs(data: Any, uri: str) -> Iterator[RefSite]:
                     stack.append((value, pointer + (index,), extension))
 
 
-def fetch_url(url: str) -> str:
-    """The text at an allow-listed URL (only ever called for hosts the user allowed)."""
-    with urllib.request.urlopen(url, timeout=20) as response:  # noqa: S310 (allow-listed)
-        return response.read(_MAX_REMOTE_BYTES).decode("utf-8-sig")
+class RedirectRefusedError(ValueError):
+    """An allow-listed URL redirects to a URL that is not allowed (or redirects too often)."""
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hand every redirect back to :func:`fetch_url` (as an ``HTTPError``) instead of following it."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def allowed_url(url: str, allow_hosts: Collection[str]) -> bool:
+    """True for an ``http(s)`` URL whose host ``openapi_allow_hosts`` names."""
+    parts = urllib.parse.urlsplit(url)
+    hosts = {h.lower() for h in allow_hosts}
+    return parts.scheme in ("http", "https") and (parts.hostname or "") in hosts
+
+
+def fetch_url(url: str, allow_hosts: Collection[str]) -> str:
+    """The text at an allow-listed URL. Redirects are followed by hand, each hop checked against
+    the allow-list (urllib alone would follow one to any host), at most five of them."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    for _ in range(_MAX_REDIRECTS + 1):
+        if not allowed_url(url, allow_hosts):
+            raise RedirectRefusedError(f"redirected to {url}, whose host is not in openapi_allow_hosts")
+        try:
+            with opener.open(url, timeout=20) as response:  # noqa: S310 (allow-listed)
+                return response.read(_MAX_REMOTE_BYTES).decode("utf-8-sig")
+        except urllib.error.HTTPError as exc:
+            location = exc.headers.get("Location") if exc.code in _REDIRECT_CODES else None
+            if not location:
+                raise
+            url = urllib.parse.urljoin(url, location)
+    raise RedirectRefusedError(f"more than {_MAX_REDIRECTS} redirects")
 
 
 @dataclass
@@ -178,7 +216,8 @@ class Loader:
     project: Project
     allow_hosts: list[str]
     findings: list[Finding]
-    fetch: Fetcher = fetch_url
+    #: ``None``: the network, through :func:`fetch_url` with the allow-list (tests pass a fake)
+    fetch: Fetcher | None = None
     parsed: dict[str, Document | Issue | None] = field(default_factory=dict)
 
     def load(self, uri: str, path: Path | None) -> Document | Issue | None:
@@ -189,10 +228,16 @@ class Loader:
                 self.parsed[uri] = self._fetch(uri)
         return self.parsed[uri]
 
+    def fetch_text(self, url: str) -> str:
+        """The text at an allow-listed URL, through the injected fetcher or the network."""
+        return self.fetch(url) if self.fetch is not None else fetch_url(url, self.allow_hosts)
+
     def _fetch(self, url: str) -> Document | Issue | None:
         try:
-            text = self.fetch(url)
-        except (OSError, ValueError) as exc:
+            text = self.fetch_text(url)
+        except RedirectRefusedError as exc:
+            return Issue(REMOTE_REF_REFUSED, str(exc), url, ())
+        except (OSError, ValueError, http.client.HTTPException) as exc:
             return Issue(UNRESOLVED_REF, f"cannot fetch {url}: {exc}", url, ())
         return parse_text(text, url, url)
 
@@ -230,23 +275,31 @@ class Loader:
             return bundle.documents[target_uri]
         if _is_remote(target_uri):
             host = urllib.parse.urlsplit(target_uri).hostname or ""
-            if urllib.parse.urlsplit(target_uri).scheme not in ("http", "https") or \
-                    host not in self.allow_hosts:
+            if not allowed_url(target_uri, self.allow_hosts):
                 self._broken(bundle, site, Issue(
                     REMOTE_REF_REFUSED,
                     f"remote $ref {site.value!r} refused: host {host!r} is not in "
                     f"openapi_allow_hosts", site.uri, here))
                 return None
             loaded = self.load(target_uri, None)
+            if isinstance(loaded, Issue) and loaded.rule is REMOTE_REF_REFUSED:
+                self._broken(bundle, site, Issue(
+                    REMOTE_REF_REFUSED, f"remote $ref {site.value!r} refused: {loaded.message}",
+                    site.uri, here))
+                return None
         else:
             try:
                 path = self.project.confine(Path(urllib.parse.unquote(file_part)),
                                             base=Path(site.uri).parent)
-            except OutsideProjectError:
+            except LeavesProjectError:
                 self._broken(bundle, site, Issue(
                     OUTSIDE_ROOT, f"$ref {site.value!r} leaves the project root ({self.project.root}"
                     f"{' and the folders named on the command line' if self.project.extra_roots else ''}"
                     "); run specsite from a folder that holds every part", site.uri, here))
+                return None
+            except OutsideProjectError as exc:
+                self._broken(bundle, site, Issue(
+                    OUTSIDE_ROOT, f"$ref {site.value!r} refused: {exc}", site.uri, here))
                 return None
             if not path.is_file():
                 self._broken(bundle, site, Issue(

@@ -12,21 +12,19 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .dialects import DEFAULT_DIALECT, Dialects
 from .issues import Issue
 from .model import Api, iter_operations
 from .rules import (
     DUPLICATE_ENUM,
     ENUM_TYPE_MISMATCH,
     EXAMPLE_MISMATCH,
+    REMOTE_REF_REFUSED,
     SCHEMA_VIOLATION,
     UNDEFINED_REQUIRED,
+    UNRESOLVED_REF,
 )
 from .values import ValueChecker
-
-try:
-    import jsonschema_rs
-except ImportError:  # pragma: no cover
-    jsonschema_rs = None
 
 _LIST_CHILDREN = ("allOf", "anyOf", "oneOf", "prefixItems")
 _ONE_CHILD = ("not", "items", "additionalProperties", "contains", "propertyNames", "if", "then",
@@ -91,9 +89,11 @@ def _site(api: Api, node: Any, uri: str, pointer: tuple, context: str) -> Schema
 class SchemaChecks:
     """Walks every schema of one API once, collecting issues."""
 
-    def __init__(self, api: Api, values: ValueChecker) -> None:
+    def __init__(self, api: Api, values: ValueChecker, dialects: Dialects | None = None) -> None:
         self.api = api
         self.values = values
+        self.dialects = dialects or Dialects([], _no_fetch)
+        self.dialect_reported: set[tuple[str, tuple]] = set()
         self.issues: list[Issue] = []
         self.visited: set[tuple[str, tuple]] = set()
         self.seen_nodes: set[int] = set()
@@ -153,20 +153,36 @@ class SchemaChecks:
     def _meta_check(self, site: SchemaSite) -> None:
         if self.api.version in ("2.0", "3.0"):
             return  # the official 2.0 / 3.0 schemas already describe every Schema Object
-        meta = getattr(jsonschema_rs, "meta", None)
-        if meta is not None and meta.is_valid(_with_dialect(self.api, site.node)):
-            return
-        from jsonschema.validators import validator_for
-        from jsonschema.exceptions import SchemaError
-
         schema = _with_dialect(self.api, site.node)
-        try:
-            validator_for(schema).check_schema(schema)
-        except SchemaError as exc:
-            self._issue(SCHEMA_VIOLATION, f"invalid schema: {exc.message}", site.uri,
-                        site.pointer + tuple(exc.absolute_path))
-        except Exception:  # noqa: BLE001 (an unknown dialect is not ours to report twice)
+        dialect = schema.get("$schema")
+        if not isinstance(dialect, str):
+            return  # the official schema reports a $schema that is not a URI
+        # a dialect is fetched like a remote $ref: only from an allow-listed host
+        if not self.dialects.allowed(dialect):
+            self._dialect_issue(site, REMOTE_REF_REFUSED, f"$schema {dialect!r} refused: it is not a "
+                                "dialect specsite ships, and its host is not in openapi_allow_hosts")
             return
+        problem = self.dialects.load(dialect)
+        if problem is not None:
+            self._dialect_issue(site, UNRESOLVED_REF, f"$schema {dialect!r}: {problem}")
+            return
+        if self.dialects.is_valid(schema):
+            return
+        error = self.dialects.error(schema, dialect)
+        if error is not None:
+            self._issue(SCHEMA_VIOLATION, f"invalid schema: {error.message}", site.uri,
+                        site.pointer + tuple(error.absolute_path))
+
+    def _dialect_issue(self, site: SchemaSite, rule: Any, message: str) -> None:
+        """Report a dialect where it is named (the schema's ``$schema`` or the document's
+        ``jsonSchemaDialect``), once."""
+        if "$schema" in site.node:
+            where = (site.uri, site.pointer + ("$schema",))
+        else:
+            where = (self.api.uri, ("jsonSchemaDialect",))
+        if where not in self.dialect_reported:
+            self.dialect_reported.add(where)
+            self._issue(rule, message, *where)
 
     def _required_under_all_of(self, site: SchemaSite) -> None:
         node = site.node
@@ -274,5 +290,8 @@ def _with_dialect(api: Api, node: dict) -> dict:
     if "$schema" in node:
         return node
     dialect = api.data.get("jsonSchemaDialect")
-    return {**node, "$schema": dialect if isinstance(dialect, str) else
-            "https://json-schema.org/draft/2020-12/schema"}
+    return {**node, "$schema": dialect if isinstance(dialect, str) else DEFAULT_DIALECT}
+
+
+def _no_fetch(url: str) -> str:
+    raise ValueError("fetching is off")

@@ -10,9 +10,8 @@ from ..core.entities import Entity
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
-from ..core.project import OutsideProjectError, Project
-from ..core.rules import OUTSIDE_ROOT
-from ..core.sources import configured_paths
+from ..core.project import Project
+from ..core.sources import configured_paths, spec_files
 from . import checks, pages
 from .entities import document_entities
 from .reader import PrdDocument, is_prd_file, read_prd
@@ -43,14 +42,8 @@ def read_documents(project: Project, folders: list[Path], findings: list[Finding
     """Every PRD file under ``folders`` (hidden files and folders skipped), sorted by path."""
     documents = []
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            parts = path.relative_to(folder).parts
-            if any(p.startswith(".") for p in parts) or not path.is_file() or not is_prd_file(path):
-                continue
-            try:
-                project.confine(path)
-            except OutsideProjectError as exc:
-                findings.append(OUTSIDE_ROOT.at(str(exc), project.rel(path)))
+        for path in spec_files(project, folder, findings):
+            if not is_prd_file(path):
                 continue
             doc = read_prd(project, path, findings)
             if doc is not None:
