@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..core.escape import md_code, md_text, svg_attr, svg_text
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
-from ..core.markdown import slug, table_cell
-from ..core.references import html_text, referenced_by
+from ..core.markdown import slug
+from ..core.references import referable, reference, referenced_by
 from ..core.urls import relative_url
 from .model import Decision, is_pair, label
 
@@ -47,10 +48,10 @@ def _unique(decisions: list[Decision]) -> list[Decision]:
 
 
 def status_badge(status: str | None) -> str:
-    """An HTML badge for a status, styled by specsite.css."""
+    """An HTML badge for a status, styled by specsite.css (safe in Markdown and in a table)."""
     if not status:
         return '<span class="specsite-status specsite-status--none">no status</span>'
-    return f'<span class="specsite-status specsite-status--{slug(status, "none")}">{html_text(status)}</span>'
+    return f'<span class="specsite-status specsite-status--{slug(status, "none")}">{md_text(status)}</span>'
 
 
 def _index(decisions: list[Decision]) -> str:
@@ -62,8 +63,8 @@ def _index(decisions: list[Decision]) -> str:
         "| ID | Decision | Status | Date |", "|---|---|---|---|",
     ]
     for d in decisions:
-        lines.append(f"| [[{d.id}]] | {table_cell(d.title or d.path_name)} | {status_badge(d.status)} "
-                     f"| {d.date or ''} |")
+        lines.append(f"| {reference(d.id)} | {md_text(d.title or d.path_name)} | {status_badge(d.status)} "
+                     f"| {md_text(d.date)} |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
@@ -75,31 +76,35 @@ def _timeline(decisions: list[Decision]) -> str:
     for d in dated:
         if d.date[:4] != year:
             year = d.date[:4]
-            lines += ["", f"## {year}", ""]
-        lines.append(f"- **{d.date}** · [[{d.id}]] {d.title or ''} · {status_badge(d.status)}")
+            lines += ["", f"## {md_text(year)}", ""]
+        lines.append(f"- **{md_text(d.date)}** · {reference(d.id)} {md_text(d.title)} · {status_badge(d.status)}")
     undated = [d for d in decisions if not d.date]
     if undated:
         lines += ["", "## Undated", ""]
-        lines += [f"- [[{d.id}]] {d.title or ''} · {status_badge(d.status)}" for d in undated]
+        lines += [f"- {reference(d.id)} {md_text(d.title)} · {status_badge(d.status)}" for d in undated]
     return "\n".join(lines) + "\n"
 
 
 def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
+    # rows of (label, value): every spec value is escaped here, so a row is Markdown ready for a
+    # table cell (labels too: relations come from what the file writes, "Amended by"...)
     rows = [("Status", status_badge(d.status))]
     if d.date:
-        rows.append(("Date", d.date))
+        rows.append(("Date", md_text(d.date)))
     for key, names in sorted(d.people.items()):
-        rows.append((label(key), ", ".join(names)))
+        rows.append((md_text(label(key)), ", ".join(md_text(n) for n in names)))
     if d.tags:
-        rows.append(("Tags", ", ".join(d.tags)))
+        rows.append(("Tags", ", ".join(md_text(t) for t in d.tags)))
     stated = set()
     for i, link in enumerate(d.links):
         target = model.target(d, i)
         if target:
             stated.add((link.rel, target))
-            rows.append((label(link.rel), f"[[{target}]] {graph.get(target).title if graph.get(target) else ''}"))
+            entity = graph.get(target)
+            rows.append((md_text(label(link.rel)),
+                         f"{reference(target)} {md_text(entity.title) if entity else ''}".rstrip()))
         else:
-            rows.append((label(link.rel), f"{link.raw} (unknown decision)"))
+            rows.append((md_text(label(link.rel)), f"{md_text(link.raw)} (unknown decision)"))
     # Links stated only on the other side still show here, so each page shows both directions.
     for back in graph.backlinks(d.id):
         src = back.source
@@ -107,13 +112,14 @@ def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
             continue
         if any(t == src.id and is_pair(rel, back.link.rel) for rel, t in stated):
             continue
-        rows.append((f"{label(back.link.rel)} (stated by)", f"[[{src.id}]] {src.title}"))
-    rows.append(("Source", f"`{d.file}`"))
+        rows.append((f"{md_text(label(back.link.rel))} (stated by)",
+                     f"{reference(src.id)} {md_text(src.title)}"))
+    rows.append(("Source", md_code(d.file)))
 
     body = _H1.sub("", d.body, count=1).strip("\n")
     body = _link_decisions(body, model)
-    lines = [f"# {d.id}: {d.title or d.path_name}", "", "| | |", "|---|---|"]
-    lines += [f"| **{k}** | {table_cell(v)} |" for k, v in rows]
+    lines = [f"# {md_text(d.id)}: {md_text(d.title or d.path_name)}", "", "| | |", "|---|---|"]
+    lines += [f"| **{k}** | {v} |" for k, v in rows]
     lines += ["", body, "", referenced_by(graph, d.id)]
     return "\n".join(lines)
 
@@ -123,7 +129,7 @@ def _link_decisions(body: str, model: "AdrModel") -> str:
 
     def repl(m: re.Match) -> str:
         target = model.id_for_href(m.group(2))
-        if target is None:
+        if target is None or not referable(target):
             return m.group(0)
         text = m.group(1).replace("|", "/").replace("[", "").replace("]", "") or target
         return f"[[{target}|{text}]]"
@@ -131,6 +137,7 @@ def _link_decisions(body: str, model: "AdrModel") -> str:
     return _MD_LINK.sub(repl, body)
 
 
+# the legend's squares take the same colours from specsite.css (pages carry no style attributes)
 _COLOURS = {"supersedes": "#c62828", "amends": "#1565c0"}
 
 
@@ -162,7 +169,7 @@ def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext)
     lines += ["", _arc_svg(shown, sorted(edges), site), ""]
     rels = sorted({e[2] for e in edges})
     lines.append("Legend: " + ", ".join(
-        f'<span style="color:{_COLOURS.get(r, "#6a1b9a")}">&#9632;</span> {html_text(label(r))}'
+        f'<span class="specsite-rel specsite-rel--{slug(r, "other")}">&#9632;</span> {md_text(label(r))}'
         for r in rels))
     return "\n".join(lines) + "\n"
 
@@ -180,12 +187,12 @@ def _arc_svg(shown: list[Decision], edges: list[tuple[str, str, str]], site: Sit
            '</marker></defs>']
     for d in shown:
         y = top + pos[d.id] * row + row // 2
-        href = html_text(relative_url(GRAPH, f"decisions/{d.id}.md", site.use_directory_urls))
+        href = svg_attr(relative_url(GRAPH, f"decisions/{d.id}.md", site.use_directory_urls))
         title = (d.title or d.path_name)
         short = title if len(title) <= 48 else title[:47] + "…"
-        out.append(f'<a href="{href}"><title>{html_text(d.id)}: {html_text(title)}</title>'
-                   f'<circle cx="{label_w + 10}" cy="{y}" r="5" class="specsite-node specsite-status--{html_text(d.status or "none")}"/>'
-                   f'<text x="{label_w}" y="{y + 4}" text-anchor="end">{html_text(d.id)} · {html_text(short)}</text></a>')
+        out.append(f'<a href="{href}"><title>{svg_text(d.id)}: {svg_text(title)}</title>'
+                   f'<circle cx="{label_w + 10}" cy="{y}" r="5" class="specsite-node specsite-status--{slug(d.status or "", "none")}"/>'
+                   f'<text x="{label_w}" y="{y + 4}" text-anchor="end">{svg_text(d.id)} · {svg_text(short)}</text></a>')
     for a, b, rel in edges:
         ya = top + pos[a] * row + row // 2
         yb = top + pos[b] * row + row // 2
@@ -193,7 +200,7 @@ def _arc_svg(shown: list[Decision], edges: list[tuple[str, str, str]], site: Sit
         bulge = x + 16 + abs(pos[a] - pos[b]) * 14
         colour = _COLOURS.get(rel, "#6a1b9a")
         out.append(f'<path d="M{x},{ya} C{bulge},{ya} {bulge},{yb} {x},{yb}" fill="none" stroke="{colour}" '
-                   f'stroke-width="1.6" marker-end="url(#specsite-arrow)"><title>{html_text(a)} '
-                   f'{html_text(label(rel).lower())} {html_text(b)}</title></path>')
+                   f'stroke-width="1.6" marker-end="url(#specsite-arrow)"><title>{svg_text(a)} '
+                   f'{svg_text(label(rel).lower())} {svg_text(b)}</title></path>')
     out.append("</svg>")
     return "\n".join(out)

@@ -1,37 +1,46 @@
 """Turning ``[[ID]]`` references into links, for every page of the site (hand-written or
-generated): the text is the ID (or the given label), the tooltip the entity's title."""
+generated): the text is the ID (or the given label), the tooltip the entity's title.
+
+Labels come from any page's Markdown (spec prose included) and titles from any spec, so both are
+escaped with :mod:`specsite.core.escape` wherever they land: a label is text, never Markdown.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from . import escape
 from .entities import Entity
 from .graph import SpecGraph
 from .urls import relative_md
-from .xref import Reference, rewrite
+from .xref import REFERENCE, Reference, normalise, rewrite
 
 
-def html_text(text: str, entities: dict[str, str] | None = None) -> str:
-    """Text for raw HTML or SVG in a generated page: escaped, and with ``[``/``]`` as character
-    references, so the ``[[ID]]`` linker never touches text that merely shows brackets."""
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    for raw, replacement in (entities or {}).items():
-        out = out.replace(raw, replacement)
-    return out.replace("[", "&#91;").replace("]", "&#93;")
+def html_text(text: Any, entities: dict[str, str] | None = None) -> str:
+    """Kept for callers not yet moved to :func:`specsite.core.escape.html_text`: the same, with
+    ``'`` left as it is, as before (``entities`` is ignored: quotes and brackets are escaped)."""
+    # a literal "&#39;" in the text was escaped to "&amp;#39;", so this touches only the quote
+    return escape.html_text(text).replace("&#39;", "'")
 
 
-def _escape_title(title: str) -> str:
-    return title.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _escape_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+def link_text(entity: Entity) -> str:
+    """What a reference without a label reads as: a page's title, any other entity's ID."""
+    return entity.title if entity.kind == "page" and entity.title else entity.id
 
 
 def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
-    """A Markdown link from ``from_page`` to an entity's page and anchor, titled with its title."""
+    """A Markdown link from ``from_page`` to an entity's page and anchor, titled with its title
+    (label and title are literal text; the link is safe inside a table cell too)."""
+    label = escape.md_text(text or link_text(entity))
     if not entity.page:
-        return _escape_text(text or entity.id)
+        return label
     target = relative_md(from_page, entity.page, entity.anchor)
-    return f'[{_escape_text(text or entity.id)}]({target} "{_escape_title(entity.title)}")'
+    return f'[{label}]({target} "{escape.md_text(entity.title)}")'
+
+
+def unresolved(text: str) -> str:
+    """A reference to an unknown ID, marked and left readable (the checks report it)."""
+    return f'<span class="specsite-unresolved" title="unknown reference">{escape.md_text(text)}</span>'
 
 
 def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
@@ -41,11 +50,23 @@ def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
     def render(ref: Reference) -> str:
         entity = graph.get(ref.target)
         if entity is None:
-            shown = ref.label or ref.target
-            return f'<span class="specsite-unresolved" title="unknown reference">{shown}</span>'
+            return unresolved(ref.label or ref.target)
         return entity_link(from_page, entity, ref.label)
 
     return rewrite(markdown, render)
+
+
+def referable(entity_id: str) -> bool:
+    """True when ``[[entity_id]]`` reads back as a reference to exactly this ID (an
+    ``ADR-<file stem>`` or ``page:`` ID whose file name has ``]]`` or ``|`` in it does not)."""
+    m = REFERENCE.fullmatch(f"[[{entity_id}]]")
+    return m is not None and m.group(2) is None and normalise(m.group(1)) == entity_id
+
+
+def reference(entity_id: str) -> str:
+    """``[[entity_id]]`` for a generated page to link later, or the ID as literal text when the
+    reference syntax cannot hold it, so no character of an ID reaches the Markdown unescaped."""
+    return f"[[{entity_id}]]" if referable(entity_id) else escape.md_text(entity_id)
 
 
 def referenced_by(graph: SpecGraph, entity_id: str, heading: str = "## Referenced by") -> str:
@@ -55,9 +76,11 @@ def referenced_by(graph: SpecGraph, entity_id: str, heading: str = "## Reference
     referrers = graph.referrers(entity_id)
     for e in referrers:
         if e.kind == "page":
-            lines.append(f"- [[{e.id}|{e.title}]] (page)")
+            # the reference reads as the page's title (link_text)
+            shown = f"[[{e.id}]]" if referable(e.id) else escape.md_text(link_text(e))
+            lines.append(f"- {shown} (page)")
         else:
-            lines.append(f"- [[{e.id}]] {e.title}")
+            lines.append(f"- {reference(e.id)} {escape.md_text(e.title)}")
     if not referrers:
         lines.append("Nothing in the specs references this yet.")
     return "\n".join(lines) + "\n"

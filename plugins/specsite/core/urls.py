@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
+
+# what a path or anchor keeps as it is; everything else (spaces, quotes, brackets, ``<``, ``:``...)
+# is percent-encoded, so a page name can neither end a Markdown link target or an HTML attribute
+# early nor read as a URL scheme (MkDocs decodes it again when it resolves the link)
+_SAFE = "/-._~"
+
+
+def _quoted(target: str, anchor: str | None) -> str:
+    return quote(target, safe=_SAFE) + (f"#{quote(anchor, safe=_SAFE)}" if anchor else "")
 
 
 def relative_md(from_page: str, to_page: str, anchor: str | None = None) -> str:
@@ -11,7 +21,7 @@ def relative_md(from_page: str, to_page: str, anchor: str | None = None) -> str:
         target = ""
     else:
         target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+    return _quoted(target, anchor)
 
 
 def page_url(page: str, use_directory_urls: bool) -> str:
@@ -35,4 +45,4 @@ def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor:
         rel += "/"
     if rel == "./":
         rel = "./"
-    return rel + (f"#{anchor}" if anchor else "")
+    return _quoted(rel, anchor)

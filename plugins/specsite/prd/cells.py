@@ -1,15 +1,16 @@
 """Small renderings shared by the PRD pages: table cells, links that are safe inside a table,
-numbers, targets and the MoSCoW mix."""
+numbers, targets and the MoSCoW mix. Every spec value goes through :mod:`specsite.core.escape`;
+what these functions return is Markdown ready for a page or a table cell."""
 
 from __future__ import annotations
 
-import html
 import posixpath
 from collections import Counter
-from typing import Iterable
+from typing import Any, Iterable
 
+from ..core.escape import md_code, md_text
 from ..core.graph import SpecGraph
-from ..core.markdown import table_cell
+from ..core.references import link_text, unresolved
 from ..core.urls import relative_md
 from .model import PRIORITIES, Requirement, Target
 
@@ -17,7 +18,9 @@ PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont":
 _OPS = {"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}
 
 
-cell = table_cell
+def cell(value: Any) -> str:
+    """A spec value as literal text in a table cell (or anywhere inline); empty for None."""
+    return md_text(value)
 
 
 def shown_id(target: str) -> str:
@@ -29,23 +32,20 @@ def shown_id(target: str) -> str:
 
 
 def link(from_page: str, graph: SpecGraph, target: str, text: str | None = None) -> str:
-    """A Markdown link to an entity, safe inside a table (no ``|`` or brackets in the tooltip).
+    """A Markdown link to an entity, safe inside a table (label and tooltip are literal text).
 
     An element or operation whose kind is not configured reads as code; an unknown decision or
     requirement is marked unresolved (the checks report it).
     """
     entity = graph.get(target)
     if text is None:
-        text = entity.title if entity is not None and entity.kind == "page" else shown_id(target)
-    label = text.replace("[", "\\[").replace("]", "\\]")
+        text = link_text(entity) if entity is not None and entity.kind == "page" else shown_id(target)
     if entity is None or not entity.page:
         if target.startswith(("c4:", "api:")):
-            return f"`{shown_id(target)}`"
-        return f'<span class="specsite-unresolved" title="unknown">{html.escape(label)}</span>'
-    title = entity.title.replace('"', "'").replace("|", "/").replace("[", "").replace("]", "")
-    title = " ".join(title.split())
+            return md_code(shown_id(target))
+        return unresolved(text)
     href = relative_md(from_page, entity.page, entity.anchor) or posixpath.basename(entity.page)
-    return f'[{label}]({href} "{title}")'
+    return f'[{md_text(text)}]({href} "{md_text(entity.title)}")'
 
 
 def links(from_page: str, graph: SpecGraph, targets: Iterable[str]) -> str:
@@ -54,17 +54,17 @@ def links(from_page: str, graph: SpecGraph, targets: Iterable[str]) -> str:
 
 
 def number(value: float | None) -> str:
-    """``50000`` -> ``50,000``; ``0.8`` -> ``0.8``; ``26666.67`` -> ``26,666.67``."""
+    """``50000`` -> ``50,000``; ``0.8`` -> ``0.8``; ``26666.67`` -> ``26,666.67`` (as Markdown
+    text, like every value from a spec)."""
     if value is None:
         return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text
+    return md_text(f"{value:,.2f}".rstrip("0").rstrip("."))
 
 
 def target_text(target: Target) -> str:
-    """``p95 latency ≤ 300 ms``."""
-    unit = f" {target.unit}" if target.unit else ""
-    return f"{target.metric} {_OPS[target.op]} {number(target.value)}{unit}"
+    """``p95 latency ≤ 300 ms``, as Markdown text."""
+    unit = f" {md_text(target.unit)}" if target.unit else ""
+    return f"{md_text(target.metric)} {md_text(_OPS[target.op])} {number(target.value)}{unit}"
 
 
 def share(part: float, whole: float) -> str:

@@ -6,7 +6,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..adr.pages import status_badge
+from ..core.escape import md_text
 from ..core.graph import SpecGraph
+from ..core.references import reference
 from ..core.kind import GeneratedPage
 from ..core.xref import normalise
 from .cells import cell, link, links, mix_cells, number, share
@@ -88,8 +90,8 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
         lines += [f"## {heading}", ""]
         names = sorted(groups, key=lambda g: _release_key(None if g == UNSCHEDULED else g))
         for name in names:
-            items = ", ".join(f"[[{p.id}]] {p.title} ({p.status})" for p in groups[name])
-            lines.append(f"- **{name}**: {items}")
+            items = ", ".join(f"{reference(p.id)} {md_text(p.title)} ({md_text(p.status)})" for p in groups[name])
+            lines.append(f"- **{md_text(name)}**: {items}")
         lines.append("")
     return "\n".join(lines)
 
@@ -117,7 +119,7 @@ def _backlog(prds: list[Prd], graph: SpecGraph) -> str:
         r = row.req.rice
         assert r is not None
         lines.append(
-            f"| {rank} | {_requirement(row, graph)} | {row.req.priority} | {cell(row.prd.release) or UNSCHEDULED} "
+            f"| {rank} | {_requirement(row, graph)} | {cell(row.req.priority)} | {cell(row.prd.release) or UNSCHEDULED} "
             f"| {number(r.reach)} × {number(r.impact)} × {number(r.confidence)} / {number(r.effort)} "
             f"| **{number(rice_score(row.req))}** |")
     lines += ["", "</div>", ""]
@@ -129,7 +131,7 @@ def _backlog(prds: list[Prd], graph: SpecGraph) -> str:
                   '<div class="specsite-filter" data-specsite-filter-column="2" markdown>', "",
                   "| Requirement | Priority | Release |", "|---|---|---|"]
         for row in sorted(unscored, key=lambda r: (PRIORITIES.index(r.req.priority), r.id)):
-            lines.append(f"| {_requirement(row, graph)} | {row.req.priority} "
+            lines.append(f"| {_requirement(row, graph)} | {cell(row.req.priority)} "
                          f"| {cell(row.prd.release) or UNSCHEDULED} |")
         lines += ["", "</div>", ""]
     live = [p for p in prds if p.status != "deprecated"]
@@ -173,7 +175,7 @@ def _traceability(prds: list[Prd], graph: SpecGraph) -> str:
         r = row.req
         lines.append(
             f"| {_requirement(row, graph, TRACEABILITY)} | {status_badge(row.prd.status)} "
-            f"| {r.priority} | {links(TRACEABILITY, graph, [normalise(a) for a in r.adrs]) or '–'} "
+            f"| {cell(r.priority)} | {links(TRACEABILITY, graph, [normalise(a) for a in r.adrs]) or '–'} "
             f"| {links(TRACEABILITY, graph, [c4_target(c) for c in r.c4]) or '–'} "
             f"| {links(TRACEABILITY, graph, [api_target(a) for a in r.apis]) or '–'} |")
     lines += ["", "</div>", "", "## PRD-level traces", "",

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..adr.pages import status_badge
+from ..core.escape import md_block, md_code, md_text
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import referenced_by
@@ -42,22 +43,22 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
     """The Markdown of one PRD's page."""
     assert doc.id is not None
     page = page_of(doc.id)
-    lines = [f"# {doc.id}: {doc.title}", ""]
+    lines = [f"# {md_text(doc.id)}: {md_text(doc.title)}", ""]
     prd = doc.prd
     if prd is None:
         lines += ["**This PRD's front matter does not validate**: run `specsite check` for the "
                   "problems and their lines. Only its prose is shown until they are fixed.", ""]
-        lines += _card([("Status", status_badge(doc.status)), ("Source", f"`{doc.file}`")])
+        lines += _card([("Status", status_badge(doc.status)), ("Source", md_code(doc.file))])
         lines += [_prose(doc), ""]
         for local in doc.requirement_ids:
             full = requirement_id(doc.id, local)
-            lines += [f"### {local} {{#{anchor_of(full)}}}", ""]
+            lines += [f"### {md_text(local)} {{#{anchor_of(full)}}}", ""]
         lines.append(referenced_by(graph, doc.id))
         return "\n".join(lines)
 
     lines += _card(_card_rows(doc, prd, graph, page))
-    if prd.summary:
-        lines += [f"*{prd.summary.strip()}*", ""]
+    if prd.summary and prd.summary.strip():
+        lines += [f"*{md_text(prd.summary)}*", ""]
     prose = _prose(doc)
     if prose:
         lines += [prose, ""]
@@ -72,6 +73,7 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
 
 
 def _card(rows: list[tuple[str, str]]) -> list[str]:
+    """The summary card; values are Markdown already escaped by whoever built the row."""
     lines = ["| | |", "|---|---|"]
     lines += [f"| **{k}** | {v} |" for k, v in rows]
     return lines + [""]
@@ -80,7 +82,7 @@ def _card(rows: list[tuple[str, str]]) -> list[str]:
 def _card_rows(doc: PrdDocument, prd: Prd, graph: SpecGraph, page: str) -> list[tuple[str, str]]:
     rows = [("Status", status_badge(prd.status)), ("Owner", cell(prd.owner))]
     if prd.reviewers:
-        rows.append(("Reviewers", cell(", ".join(prd.reviewers))))
+        rows.append(("Reviewers", ", ".join(cell(r) for r in prd.reviewers)))
     rows.append(("Release", cell(prd.release) or "unscheduled"))
     if prd.requirements:
         rows.append(("Requirements", mix_summary(prd.requirements)))
@@ -94,7 +96,7 @@ def _card_rows(doc: PrdDocument, prd: Prd, graph: SpecGraph, page: str) -> list[
     open_questions = sum(1 for q in prd.open_questions if q.open)
     if open_questions:
         rows.append(("Open questions", f"[{open_questions}](#open-questions)"))
-    rows.append(("Source", f"`{doc.file}`"))
+    rows.append(("Source", md_code(doc.file)))
     return rows
 
 
@@ -112,17 +114,17 @@ def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
              "|---|---|---|---|---|" + ("---|" if targets else "")]
     for req in prd.requirements:
         full = requirement_id(prd.id, req.id)
-        target = f" {cell(target_text(req.target)) if req.target else ''} |" if targets else ""
+        target = f" {target_text(req.target) if req.target else ''} |" if targets else ""
         lines.append(f"| {link(page, graph, full, req.id)} | {cell(req.text)} | {cell(req.kind)} "
-                     f"| {req.priority} | {number(rice_score(req))} |{target}")
+                     f"| {cell(req.priority)} | {number(rice_score(req))} |{target}")
     return lines + ["", "</div>", ""]
 
 
 def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str) -> list[str]:
     full = requirement_id(prd.id, req.id)
-    lines = [f"### {req.id} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
-             req.text.strip(), ""]
-    facts = [f"**Kind:** {req.kind}", f"**Priority:** {req.priority}"]
+    lines = [f"### {md_text(req.id)} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
+             md_block(req.text), ""]
+    facts = [f"**Kind:** {md_text(req.kind)}", f"**Priority:** {md_text(req.priority)}"]
     if req.target is not None:
         facts.append(f"**Target:** {target_text(req.target)}")
     if req.rice is not None:
@@ -136,13 +138,13 @@ def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str
     if req.acceptance:
         lines += ["**Acceptance criteria**", ""]
         for i, a in enumerate(req.acceptance, 1):
-            given = f"**Given** {a.given.strip()}, **when** " if a.given else "**When** "
-            lines.append(f"{i}. {given}{a.when.strip()}, **then** {a.then.strip()}.")
+            given = f"**Given** {md_text(a.given)}, **when** " if a.given else "**When** "
+            lines.append(f"{i}. {given}{md_text(a.when)}, **then** {md_text(a.then)}.")
         lines.append("")
     elif req.priority == "must":
         lines += ["*No acceptance criteria yet.*", ""]
     traces = [
-        ("Edge cases", "; ".join(e.strip() for e in req.edge_cases)),
+        ("Edge cases", "; ".join(md_text(e) for e in req.edge_cases)),
         ("Implemented by", links(page, graph, [api_target(a) for a in req.apis])),
         ("Architecture", links(page, graph, [c4_target(c) for c in req.c4])),
         ("Decisions", links(page, graph, [normalise(a) for a in req.adrs])),
@@ -163,20 +165,20 @@ def _extras(prd: Prd) -> list[str]:
                   for m in prd.metrics]
         lines.append("")
     if prd.non_goals:
-        lines += ["## Non-goals", ""] + [f"- {g.strip()}" for g in prd.non_goals] + [""]
+        lines += ["## Non-goals", ""] + [f"- {md_text(g)}" for g in prd.non_goals] + [""]
     if prd.risks:
         lines += ["## Risks", "", "| Risk | Likelihood | Impact | Mitigation |", "|---|---|---|---|"]
-        lines += [f"| {cell(r.risk)} | {r.likelihood or '–'} | {r.impact or '–'} "
+        lines += [f"| {cell(r.risk)} | {cell(r.likelihood) or '–'} | {cell(r.impact) or '–'} "
                   f"| {cell(r.mitigation) or '–'} |" for r in prd.risks]
         lines.append("")
     if prd.open_questions:
         lines += ["## Open questions", ""]
         for q in prd.open_questions:
-            owner = f" ({q.owner})" if q.owner else ""
+            owner = f" ({md_text(q.owner)})" if q.owner else ""
             if q.open:
-                lines.append(f"- **Open:** {q.question.strip()}{owner}")
+                lines.append(f"- **Open:** {md_text(q.question)}{owner}")
             else:
-                lines.append(f"- **Answered:** {q.question.strip()}{owner} — {(q.answer or '').strip()}")
+                lines.append(f"- **Answered:** {md_text(q.question)}{owner} — {md_text(q.answer)}")
         lines.append("")
     if prd.milestones:
         lines += ["## Milestones", "", "| Milestone | Date | Done |", "|---|---|---|"]
