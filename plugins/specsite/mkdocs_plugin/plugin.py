@@ -2,15 +2,18 @@
 
 on_config: validate options (pydantic), enable the Markdown extensions pages need, watch spec
 folders. on_files: run the pipeline, log every finding, add generated pages and assets.
-on_page_markdown: turn ``[[ID]]`` references into links on every page.
+on_page_markdown: turn ``[[ID]]`` references into links on every page; escape the front matter of
+untrusted pages (the theme writes it into the page unescaped).
 on_page_content: sanitise the HTML of every generated page (and of every page when the content is
-untrusted) with the one allow-list of :mod:`specsite.core.sanitise`.
+untrusted) with the one allow-list of :mod:`specsite.core.sanitise`, and give it a title the
+theme's templates cannot misread.
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+from html import unescape as html_unescape
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Literal
@@ -25,6 +28,7 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from ..core.config import SpecsiteConfig, error_pairs
+from ..core.escape import html_attr
 from ..core.findings import Finding, Severity, apply_severities
 from ..core.kind import SiteContext
 from ..core.pipeline import SpecSet, load_specs
@@ -141,7 +145,11 @@ class SpecsitePlugin(BasePlugin):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        if not self.options.enabled or self.specs is None:
+        if not self.options.enabled:
+            return markdown
+        if self.untrusted and page.file.src_uri not in self.generated:
+            page.meta = _untrusted_meta(page.meta)
+        if self.specs is None:
             return markdown
         return link_references(markdown, page.file.src_uri, self.specs.graph)
 
@@ -153,6 +161,11 @@ class SpecsitePlugin(BasePlugin):
         if not self.options.enabled:
             return html
         if page.file.src_uri in self.generated or self.untrusted:
+            if "title" not in page.meta and page.title:
+                # The title MkDocs takes from the first heading is HTML (a spec title's "<" is
+                # "&#60;" there), and Material writes it into <title> through ``striptags``, which
+                # decodes it: "</title><script>" would come back. A meta title is written as it is.
+                page.meta["title"] = html_attr(html_unescape(page.title))
             return sanitise_html(html)
         return html
 
@@ -207,6 +220,24 @@ def _unpublishable(project: Project, files: Files, trusted: list[str]) -> list[F
             files.remove(file)
             findings.append(OUTSIDE_ROOT.at(f"not published: {exc}", project.rel(file.abs_src_path), 1))
     return findings
+
+
+def _untrusted_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Front matter of an untrusted page as the theme may use it: ``template`` (which would pick
+    any template, ``redirect.html`` writes ``location`` into a script) is dropped, and every text
+    is escaped, since Material writes titles, descriptions and authors into HTML and attributes
+    as they are."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return html_attr(value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {html_attr(k): clean(v) for k, v in value.items()}
+        return value
+
+    return {k: clean(v) for k, v in meta.items() if k != "template"}
 
 
 def _link_asset(config: MkDocsConfig, path: str) -> None:
