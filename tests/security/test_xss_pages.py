@@ -453,6 +453,38 @@ def test_no_script_runs_in_chromium_on_untrusted_hand_written_pages(untrusted_si
     assert script_ran(untrusted_site, search=["onerror", "pwned", "fm-title", "toc"]) == []
 
 
+@browser
+@pytest.mark.parametrize("term,shown", [
+    ("onerror", "<img src=x onerror=\"window.__pwned='prd-title'\"> </title><script>"),
+    ("clobber", '"search": "http://evil.example/w.js"')])
+def test_search_results_show_payloads_as_text(trusted_site: Path, term: str, shown: str) -> None:
+    """Material renders search results as HTML: a page's ``&lt;img onerror&gt;`` text must come
+    back as text. Types like a person and waits for the results, which script_ran does not."""
+    from playwright.sync_api import sync_playwright
+    from xss_probe import _PROBE, ARGS, serve
+
+    with serve(trusted_site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{base}/")
+        box = page.locator("input.md-search__input")
+        box.click()
+        # typing before the index has loaded finds nothing
+        page.wait_for_function("!document.querySelector('.md-search-result__meta')"
+                               ".textContent.includes('Initializing')")
+        box.press_sequentially(term, delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        for more in page.locator(".md-search-result__more summary").all():
+            more.click()  # the collapsed sections of each page too
+        results = page.locator(".md-search-result").inner_text()
+        problems = page.evaluate(_PROBE)
+        browser.close()
+    assert problems == [] and dialogs == []
+    assert shown in results
+
+
 def _probe_paths(site: Path) -> list[str]:
     from xss_probe import pages_of
 
