@@ -1,4 +1,5 @@
-"""Text made safe for generated Markdown: slugs for file names and anchors, table cells."""
+"""Slugs for file names and anchors, and cells for specsite's own table text (spec values are
+escaped by :mod:`specsite.core.escape`)."""
 
 from __future__ import annotations
 
@@ -16,5 +17,6 @@ def slug(text: str, fallback: str, limit: int | None = None) -> str:
 
 
 def table_cell(text: str | None) -> str:
-    """Trusted text for one Markdown table cell: one line, no ``|`` breaking the row."""
+    """specsite's own (trusted) text for one Markdown table cell: one line, no ``|`` breaking the
+    row. Never for a spec value: :func:`specsite.core.escape.md_text` escapes those, tables too."""
     return (text or "").replace("|", "\\|").replace("\n", " ").strip()
