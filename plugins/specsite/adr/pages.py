@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..core.escape import md_code, md_text, svg_attr, svg_text
+from ..core.escape import md_code, md_text, md_text_code, svg_attr, svg_text
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import slug
@@ -63,7 +63,7 @@ def _index(decisions: list[Decision]) -> str:
         "| ID | Decision | Status | Date |", "|---|---|---|---|",
     ]
     for d in decisions:
-        lines.append(f"| {reference(d.id)} | {md_text(d.title or d.path_name)} | {status_badge(d.status)} "
+        lines.append(f"| {reference(d.id)} | {md_text_code(d.title or d.path_name)} | {status_badge(d.status)} "
                      f"| {md_text(d.date)} |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
@@ -77,11 +77,11 @@ def _timeline(decisions: list[Decision]) -> str:
         if d.date[:4] != year:
             year = d.date[:4]
             lines += ["", f"## {md_text(year)}", ""]
-        lines.append(f"- **{md_text(d.date)}** · {reference(d.id)} {md_text(d.title)} · {status_badge(d.status)}")
+        lines.append(f"- **{md_text(d.date)}** · {reference(d.id)} {md_text_code(d.title)} · {status_badge(d.status)}")
     undated = [d for d in decisions if not d.date]
     if undated:
         lines += ["", "## Undated", ""]
-        lines += [f"- {reference(d.id)} {md_text(d.title)} · {status_badge(d.status)}" for d in undated]
+        lines += [f"- {reference(d.id)} {md_text_code(d.title)} · {status_badge(d.status)}" for d in undated]
     return "\n".join(lines) + "\n"
 
 
@@ -102,7 +102,7 @@ def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
             stated.add((link.rel, target))
             entity = graph.get(target)
             rows.append((md_text(label(link.rel)),
-                         f"{reference(target)} {md_text(entity.title) if entity else ''}".rstrip()))
+                         f"{reference(target)} {md_text_code(entity.title) if entity else ''}".rstrip()))
         else:
             rows.append((md_text(label(link.rel)), f"{md_text(link.raw)} (unknown decision)"))
     # Links stated only on the other side still show here, so each page shows both directions.
@@ -113,12 +113,12 @@ def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
         if any(t == src.id and is_pair(rel, back.link.rel) for rel, t in stated):
             continue
         rows.append((f"{md_text(label(back.link.rel))} (stated by)",
-                     f"{reference(src.id)} {md_text(src.title)}"))
+                     f"{reference(src.id)} {md_text_code(src.title)}"))
     rows.append(("Source", md_code(d.file)))
 
     body = _H1.sub("", d.body, count=1).strip("\n")
     body = _link_decisions(body, model)
-    lines = [f"# {md_text(d.id)}: {md_text(d.title or d.path_name)}", "", "| | |", "|---|---|"]
+    lines = [f"# {md_text(d.id)}: {md_text_code(d.title or d.path_name)}", "", "| | |", "|---|---|"]
     lines += [f"| **{k}** | {v} |" for k, v in rows]
     lines += ["", body, "", referenced_by(graph, d.id)]
     return "\n".join(lines)

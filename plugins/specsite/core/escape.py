@@ -7,6 +7,7 @@ value into Markdown, HTML or SVG by hand. Each function here is for one context:
   heading): every ASCII punctuation mark becomes a numeric character reference, so no Markdown
   syntax of any extension (emphasis, links, ``{: attr_list}``, tables, ``[[ID]]`` references,
   ``:emoji:``...) and no HTML can start inside it; whitespace collapses to single spaces.
+- :func:`md_text_code` — the same, but backtick code spans stay inline code (titles, requirements).
 - :func:`md_block` — a multi-line value as paragraphs of :func:`md_text`.
 - :func:`md_code` — a value shown as inline code (``<code>`` holding :func:`md_text`).
 - :func:`md_fence` — a value as a fenced code block whose fence no line of the value can close.
@@ -72,15 +73,37 @@ def md_text(value: Any) -> str:
     return _SPACE.sub(" ", _text(value)).strip().translate(_ENTITIES)
 
 
-def md_block(value: Any) -> str:
-    """A multi-line spec value as Markdown paragraphs of literal text (blank lines kept)."""
+def md_block(value: Any, code: bool = False) -> str:
+    """A multi-line spec value as Markdown paragraphs of literal text (blank lines kept); with
+    ``code``, backtick code spans stay code (:func:`md_text_code`)."""
     paragraphs = re.split(r"\n\s*\n", _text(value).replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n\n".join(p for p in (md_text(x) for x in paragraphs) if p)
+    inline = md_text_code if code else md_text
+    return "\n\n".join(p for p in (inline(x) for x in paragraphs) if p)
 
 
 def md_code(value: Any) -> str:
     """A spec value as inline code in generated Markdown (safe in a table cell too)."""
     return f"<code>{md_text(value)}</code>"
+
+
+# a code span as CommonMark reads one: a backtick run, then the shortest text ending in a run of
+# the same length (neither run part of a longer one)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+def md_text_code(value: Any) -> str:
+    """A spec value as :func:`md_text`, except that its backtick code spans stay inline code:
+    titles and requirement texts name commands and files ("`specsite check` validates...")."""
+    text = _SPACE.sub(" ", _text(value)).strip()
+    out, last = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        code = m.group(2)
+        if code.startswith(" ") and code.endswith(" ") and code.strip():
+            code = code[1:-1]  # CommonMark drops one space each side (`` `x` `` shows `x`)
+        out += [text[last:m.start()].translate(_ENTITIES), md_code(code)]
+        last = m.end()
+    out.append(text[last:].translate(_ENTITIES))
+    return "".join(out)
 
 
 def md_fence(value: Any, lang: str = "text", indent: str = "") -> str:

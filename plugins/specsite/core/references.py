@@ -31,7 +31,7 @@ def link_text(entity: Entity) -> str:
 def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
     """A Markdown link from ``from_page`` to an entity's page and anchor, titled with its title
     (label and title are literal text; the link is safe inside a table cell too)."""
-    label = escape.md_text(text or link_text(entity))
+    label = escape.md_text_code(text or link_text(entity))
     if not entity.page:
         return label
     target = relative_md(from_page, entity.page, entity.anchor)
@@ -40,7 +40,7 @@ def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
 
 def unresolved(text: str) -> str:
     """A reference to an unknown ID, marked and left readable (the checks report it)."""
-    return f'<span class="specsite-unresolved" title="unknown reference">{escape.md_text(text)}</span>'
+    return f'<span class="specsite-unresolved" title="unknown reference">{escape.md_text_code(text)}</span>'
 
 
 def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
@@ -77,10 +77,10 @@ def referenced_by(graph: SpecGraph, entity_id: str, heading: str = "## Reference
     for e in referrers:
         if e.kind == "page":
             # the reference reads as the page's title (link_text)
-            shown = f"[[{e.id}]]" if referable(e.id) else escape.md_text(link_text(e))
+            shown = f"[[{e.id}]]" if referable(e.id) else escape.md_text_code(link_text(e))
             lines.append(f"- {shown} (page)")
         else:
-            lines.append(f"- {reference(e.id)} {escape.md_text(e.title)}")
+            lines.append(f"- {reference(e.id)} {escape.md_text_code(e.title)}")
     if not referrers:
         lines.append("Nothing in the specs references this yet.")
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ import posixpath
 from collections import Counter
 from typing import Any, Iterable
 
-from ..core.escape import md_code, md_text
+from ..core.escape import md_code, md_text, md_text_code
 from ..core.graph import SpecGraph
 from ..core.references import link_text, unresolved
 from ..core.urls import relative_md
@@ -21,6 +21,12 @@ _OPS = {"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}
 def cell(value: Any) -> str:
     """A spec value as literal text in a table cell (or anywhere inline); empty for None."""
     return md_text(value)
+
+
+def prose(value: Any) -> str:
+    """Free text from a spec (a title, a requirement, a criterion) as a cell: literal, except
+    that backtick code spans stay code."""
+    return md_text_code(value)
 
 
 def shown_id(target: str) -> str:
@@ -45,7 +51,7 @@ def link(from_page: str, graph: SpecGraph, target: str, text: str | None = None)
             return md_code(shown_id(target))
         return unresolved(text)
     href = relative_md(from_page, entity.page, entity.anchor) or posixpath.basename(entity.page)
-    return f'[{md_text(text)}]({href} "{md_text(entity.title)}")'
+    return f'[{md_text_code(text)}]({href} "{md_text(entity.title)}")'
 
 
 def links(from_page: str, graph: SpecGraph, targets: Iterable[str]) -> str:
@@ -64,7 +70,7 @@ def number(value: float | None) -> str:
 def target_text(target: Target) -> str:
     """``p95 latency ≤ 300 ms``, as Markdown text."""
     unit = f" {md_text(target.unit)}" if target.unit else ""
-    return f"{md_text(target.metric)} {md_text(_OPS[target.op])} {number(target.value)}{unit}"
+    return f"{md_text_code(target.metric)} {md_text(_OPS[target.op])} {number(target.value)}{unit}"
 
 
 def share(part: float, whole: float) -> str:

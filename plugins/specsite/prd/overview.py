@@ -11,7 +11,7 @@ from ..core.graph import SpecGraph
 from ..core.references import reference
 from ..core.kind import GeneratedPage
 from ..core.xref import normalise
-from .cells import cell, link, links, mix_cells, number, share
+from .cells import cell, link, links, mix_cells, number, prose, share
 from .entities import PAGE_DIR, api_target, c4_target, requirement_id, rice_score
 from .model import COMMITTED, PRIORITIES, STATUSES, Prd, Requirement
 from .reader import PrdDocument
@@ -70,11 +70,11 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
         p = d.prd
         assert d.id is not None
         if p is None:
-            lines.append(f"| {link(INDEX, graph, d.id)} | {cell(d.title)} | "
+            lines.append(f"| {link(INDEX, graph, d.id)} | {prose(d.title)} | "
                          f"{status_badge(d.status)} | | | | |")
             continue
         musts = sum(1 for r in p.requirements if r.priority == "must")
-        lines.append(f"| {link(INDEX, graph, p.id)} | {cell(p.title)} | {status_badge(p.status)} "
+        lines.append(f"| {link(INDEX, graph, p.id)} | {prose(p.title)} | {status_badge(p.status)} "
                      f"| {cell(p.owner)} | {cell(p.release) or UNSCHEDULED} | {len(p.requirements)} "
                      f"| {musts} |")
     lines += ["", "</div>", ""]
@@ -90,7 +90,7 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
         lines += [f"## {heading}", ""]
         names = sorted(groups, key=lambda g: _release_key(None if g == UNSCHEDULED else g))
         for name in names:
-            items = ", ".join(f"{reference(p.id)} {md_text(p.title)} ({md_text(p.status)})" for p in groups[name])
+            items = ", ".join(f"{reference(p.id)} {prose(p.title)} ({md_text(p.status)})" for p in groups[name])
             lines.append(f"- **{md_text(name)}**: {items}")
         lines.append("")
     return "\n".join(lines)
@@ -153,7 +153,7 @@ def _backlog(prds: list[Prd], graph: SpecGraph) -> str:
 
 
 def _requirement(row: Row, graph: SpecGraph, page: str = BACKLOG) -> str:
-    return f"{link(page, graph, row.id)} {cell(row.req.text)}"
+    return f"{link(page, graph, row.id)} {prose(row.req.text)}"
 
 
 def _traceability(prds: list[Prd], graph: SpecGraph) -> str:

@@ -13,7 +13,7 @@ from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import referenced_by
 from ..core.xref import normalise
 from . import overview
-from .cells import PRIORITY_LABELS, cell, link, links, mix_summary, number, target_text
+from .cells import PRIORITY_LABELS, cell, link, links, mix_summary, number, prose, target_text
 from .entities import (anchor_of, api_target, c4_target, dependency_target, page_of,
                        requirement_id, rice_score)
 from .model import Prd, Requirement
@@ -43,7 +43,7 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
     """The Markdown of one PRD's page."""
     assert doc.id is not None
     page = page_of(doc.id)
-    lines = [f"# {md_text(doc.id)}: {md_text(doc.title)}", ""]
+    lines = [f"# {md_text(doc.id)}: {prose(doc.title)}", ""]
     prd = doc.prd
     if prd is None:
         lines += ["**This PRD's front matter does not validate**: run `specsite check` for the "
@@ -58,10 +58,10 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
 
     lines += _card(_card_rows(doc, prd, graph, page))
     if prd.summary and prd.summary.strip():
-        lines += [f"*{md_text(prd.summary)}*", ""]
-    prose = _prose(doc)
-    if prose:
-        lines += [prose, ""]
+        lines += [f"*{prose(prd.summary)}*", ""]
+    body = _prose(doc)
+    if body:
+        lines += [body, ""]
     if prd.requirements:
         lines += _requirement_table(prd, graph, page)
         lines += ["## Requirement details", ""]
@@ -115,7 +115,7 @@ def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
     for req in prd.requirements:
         full = requirement_id(prd.id, req.id)
         target = f" {target_text(req.target) if req.target else ''} |" if targets else ""
-        lines.append(f"| {link(page, graph, full, req.id)} | {cell(req.text)} | {cell(req.kind)} "
+        lines.append(f"| {link(page, graph, full, req.id)} | {prose(req.text)} | {cell(req.kind)} "
                      f"| {cell(req.priority)} | {number(rice_score(req))} |{target}")
     return lines + ["", "</div>", ""]
 
@@ -123,7 +123,7 @@ def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
 def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str) -> list[str]:
     full = requirement_id(prd.id, req.id)
     lines = [f"### {md_text(req.id)} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
-             md_block(req.text), ""]
+             md_block(req.text, code=True), ""]
     facts = [f"**Kind:** {md_text(req.kind)}", f"**Priority:** {md_text(req.priority)}"]
     if req.target is not None:
         facts.append(f"**Target:** {target_text(req.target)}")
@@ -138,13 +138,13 @@ def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str
     if req.acceptance:
         lines += ["**Acceptance criteria**", ""]
         for i, a in enumerate(req.acceptance, 1):
-            given = f"**Given** {md_text(a.given)}, **when** " if a.given else "**When** "
-            lines.append(f"{i}. {given}{md_text(a.when)}, **then** {md_text(a.then)}.")
+            given = f"**Given** {prose(a.given)}, **when** " if a.given else "**When** "
+            lines.append(f"{i}. {given}{prose(a.when)}, **then** {prose(a.then)}.")
         lines.append("")
     elif req.priority == "must":
         lines += ["*No acceptance criteria yet.*", ""]
     traces = [
-        ("Edge cases", "; ".join(md_text(e) for e in req.edge_cases)),
+        ("Edge cases", "; ".join(prose(e) for e in req.edge_cases)),
         ("Implemented by", links(page, graph, [api_target(a) for a in req.apis])),
         ("Architecture", links(page, graph, [c4_target(c) for c in req.c4])),
         ("Decisions", links(page, graph, [normalise(a) for a in req.adrs])),
@@ -161,28 +161,28 @@ def _extras(prd: Prd) -> list[str]:
     lines: list[str] = []
     if prd.metrics:
         lines += ["## Success metrics", "", "| Metric | Baseline | Target |", "|---|---|---|"]
-        lines += [f"| {cell(m.name)} | {cell(m.baseline) or '–'} | {cell(m.target)} |"
+        lines += [f"| {prose(m.name)} | {cell(m.baseline) or '–'} | {cell(m.target)} |"
                   for m in prd.metrics]
         lines.append("")
     if prd.non_goals:
-        lines += ["## Non-goals", ""] + [f"- {md_text(g)}" for g in prd.non_goals] + [""]
+        lines += ["## Non-goals", ""] + [f"- {prose(g)}" for g in prd.non_goals] + [""]
     if prd.risks:
         lines += ["## Risks", "", "| Risk | Likelihood | Impact | Mitigation |", "|---|---|---|---|"]
-        lines += [f"| {cell(r.risk)} | {cell(r.likelihood) or '–'} | {cell(r.impact) or '–'} "
-                  f"| {cell(r.mitigation) or '–'} |" for r in prd.risks]
+        lines += [f"| {prose(r.risk)} | {cell(r.likelihood) or '–'} | {cell(r.impact) or '–'} "
+                  f"| {prose(r.mitigation) or '–'} |" for r in prd.risks]
         lines.append("")
     if prd.open_questions:
         lines += ["## Open questions", ""]
         for q in prd.open_questions:
             owner = f" ({md_text(q.owner)})" if q.owner else ""
             if q.open:
-                lines.append(f"- **Open:** {md_text(q.question)}{owner}")
+                lines.append(f"- **Open:** {prose(q.question)}{owner}")
             else:
-                lines.append(f"- **Answered:** {md_text(q.question)}{owner} — {md_text(q.answer)}")
+                lines.append(f"- **Answered:** {prose(q.question)}{owner} — {prose(q.answer)}")
         lines.append("")
     if prd.milestones:
         lines += ["## Milestones", "", "| Milestone | Date | Done |", "|---|---|---|"]
-        lines += [f"| {cell(m.name)} | {cell(m.date) or '–'} | {'yes' if m.done else 'no'} |"
+        lines += [f"| {prose(m.name)} | {cell(m.date) or '–'} | {'yes' if m.done else 'no'} |"
                   for m in prd.milestones]
         lines.append("")
     return lines
