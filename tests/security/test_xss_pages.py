@@ -521,3 +521,39 @@ def _probe_paths(site: Path) -> list[str]:
     from xss_probe import pages_of
 
     return pages_of(site)
+
+
+@pytest.mark.parametrize("value,markdown", [
+    ("Use `foo` for *bar*", "Use <code>foo</code> for &#42;bar&#42;"),
+    ("``a`b`` and ` x ` <i>", "<code>a&#96;b</code> and <code>x</code> &#60;i&#62;"),
+    ("no `close <b>", "no &#96;close &#60;b&#62;"),
+    ("`<img src=x onerror=alert(1)>`", "<code>&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;</code>"),
+    ("`[[ADR-0001]]` | x", "<code>&#91;&#91;ADR&#45;0001&#93;&#93;</code> &#124; x"),
+])
+def test_free_text_keeps_code_spans_and_nothing_else(value: str, markdown: str) -> None:
+    from specsite.core.escape import md_text_code
+
+    assert md_text_code(value) == markdown
+
+
+@pytest.mark.parametrize("entity_id,shown", [
+    ("ADR-0007", "[[ADR-0007]]"),
+    ("page:guide/a b.md", "[[page:guide/a b.md]]"),
+    ("ADR-x]] <img src=x onerror=alert(1)> [[y", "ADR&#45;x&#93;&#93; &#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62; &#91;&#91;y"),
+    ("page:a|b.md", "page&#58;a&#124;b&#46;md"),
+])
+def test_an_id_the_reference_syntax_cannot_hold_is_text(entity_id: str, shown: str) -> None:
+    from specsite.core.references import reference
+
+    assert reference(entity_id) == shown
+
+
+def test_page_links_are_percent_encoded() -> None:
+    """A docs file name cannot end a Markdown link target or read as a URL scheme."""
+    from specsite.core.urls import relative_md, relative_url
+
+    assert relative_md("index.md", 'javascript:x) "t" <b>.md') == \
+        "javascript%3Ax%29%20%22t%22%20%3Cb%3E.md"
+    assert relative_md("decisions/ADR-0001.md", "requirements/PRD-0001.md", "prd-0001-r1") == \
+        "../requirements/PRD-0001.md#prd-0001-r1"
+    assert relative_url("decisions/graph.md", "decisions/ADR-x\"<y.md", True) == "../ADR-x%22%3Cy/"
