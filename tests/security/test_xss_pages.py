@@ -360,6 +360,24 @@ def test_no_payload_survives_in_the_html_of_any_generated_page(trusted_site: Pat
             "labels/index.html"} <= built
 
 
+@pytest.mark.parametrize("which", ["trusted_site", "untrusted_site"])
+def test_the_search_index_holds_no_markup_from_specs(which: str, request: pytest.FixtureRequest
+                                                     ) -> None:
+    """Material shows search results as HTML: every title and text in the index must parse to
+    nothing that runs, and the payloads must be in it (as text)."""
+    site = request.getfixturevalue(which)
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = []
+    for doc in docs:
+        page = _Page()
+        page.feed(doc["title"] + " " + doc["text"])
+        page.close()
+        found += [f"{doc['location']}: {p}" for p in page.problems]
+        found += [f"{doc['location']}: <script>" for _ in page.scripts]
+    assert found == []
+    assert any("<img src=x onerror=" in html.unescape(d["text"]) for d in docs)
+
+
 @pytest.mark.parametrize("field,url", sorted({**PRD_FIELDS, **ADR_FIELDS}.items()))
 def test_each_structured_field_reads_as_the_literal_text_written(trusted_site: Path, field: str,
                                                                  url: str) -> None:
