@@ -101,10 +101,19 @@ def script_ran(site: Path, paths: list[str] | None = None, search: list[str] = (
             current["url"] = f"search {term!r}"
             page.goto(f"{base}/")
             box = page.locator("input.md-search__input")
-            if box.count():
-                box.first.click()
-                box.first.fill(term)
-                page.wait_for_timeout(800)
-                problems += [f"search {term!r}: {x}" for x in page.evaluate(_PROBE)]
+            if not box.count():
+                continue
+            box.first.click()
+            # typing before the index has loaded finds nothing: wait for it, then type like a person
+            page.wait_for_function("!document.querySelector('.md-search-result__meta')"
+                                   ".textContent.includes('Initializing')")
+            box.first.press_sequentially(term, delay=30)
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=15000)
+            except Exception:  # noqa: BLE001  (no result is a clean result)
+                pass
+            for more in page.locator(".md-search-result__more summary").all():
+                more.click()  # the collapsed sections of each page too
+            problems += [f"search {term!r}: {x}" for x in page.evaluate(_PROBE)]
         browser.close()
     return problems
