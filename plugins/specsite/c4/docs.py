@@ -11,11 +11,11 @@ from ..core.entities import Entity, Link, content_hash
 from ..core.escape import md_text
 from ..core.findings import Finding
 from ..core.frontmatter import split
+from ..core.markdown import file_slug
 from ..core.project import OutsideProjectError, Project
 from ..core.textfile import read_text
 from ..core.xref import scan
 from . import model as m
-from .identifiers import slug
 from .rules import UNSUPPORTED
 
 # one pass per line, no backtracking: a heading of many spaces must not take minutes
@@ -67,7 +67,7 @@ def read_docs(project: Project, workspaces: list[m.Workspace], folders: dict[int
                 root = project.confine(folder)
             except OutsideProjectError:
                 continue  # the parser has reported it
-            base = f"{folders[id(ws)]}/docs/{slug(owner) if owner else 'workspace'}"
+            base = f"{folders[id(ws)]}/docs/{file_slug(owner, 'element') if owner else 'workspace'}"
             files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
             for path in files:
                 inside = path.name if path == root else path.relative_to(root).as_posix()

@@ -11,6 +11,7 @@ from ..core.entities import Entity
 from ..core.escape import md_block, md_code, md_link, md_text
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
+from ..core.markdown import file_slug
 from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
@@ -40,7 +41,7 @@ class Site:
             if len(workspaces) == 1:
                 site.folders[id(ws)] = PAGE_DIR
                 continue
-            base = slug(ws.name or ws.file.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            base = file_slug(ws.name or ws.file.rsplit("/", 1)[-1].rsplit(".", 1)[0], "element")
             name, n = base, 2
             while name in used:
                 name, n = f"{base}-{n}", n + 1
@@ -52,7 +53,7 @@ class Site:
         return f"{self.folders[id(ws)]}/index.md"
 
     def view_page(self, ws: m.Workspace, view: m.View) -> str:
-        return f"{self.folders[id(ws)]}/views/{slug(view.key)}.md"
+        return f"{self.folders[id(ws)]}/views/{file_slug(view.key, 'view')}.md"
 
     def element_location(self, ws: m.Workspace, element: m.Element) -> tuple[str, str | None]:
         """The page an element is shown on, and the anchor there (``None`` for its own page)."""
@@ -64,8 +65,9 @@ class Site:
 def _file_stem(identifier: str) -> str:
     if _FILE_STEM.fullmatch(identifier):
         return identifier
-    digest = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{slug(identifier)[:60]}-{digest}"
+    # "~" is in no identifier kept as it is: a made-up stem never takes another element's file
+    digest = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{slug(identifier)[:60].rstrip('-')}~{digest}"
 
 
 def anchor(element: m.Element) -> str:
