@@ -12,6 +12,7 @@ formatting, links and lists and cannot leave the cell, item or block it is put i
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable
 from xml.etree.ElementTree import Element
 
@@ -23,6 +24,9 @@ from ..core import escape
 from ..core.xref import Reference, rewrite
 
 _CUT = "\n... (cut: the example is longer)"
+# one line with no mark Markdown or HTML gives a meaning to renders as its own text: most
+# descriptions, written without going through Markdown and the sanitiser
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:'\"()/?%=+-]*")
 
 
 def cell(text: Any) -> str:
@@ -80,7 +84,10 @@ class Descriptions:
         self._done: dict[tuple[str, str, bool], str] = {}
 
     def _html(self, text: str, page: str, inline: bool) -> str:
-        key = (text, page, inline)
+        if _PLAIN.fullmatch(text):
+            return escape.md_text(text) if inline else f"<p>{escape.md_text(text)}</p>"
+        # only a description with a reference renders differently on each page
+        key = (text, page if "[[" in text else "", inline)
         if key not in self._done:
             source = rewrite(text, lambda ref: self.link(ref, page))
             html = self._md.reset().convert(source)
