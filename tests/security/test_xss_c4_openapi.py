@@ -95,11 +95,12 @@ workspace {n("workspace name")} {n("workspace description")} {{
             }}
         }}
         other = softwareSystem "Other" "Elsewhere."
+        custom = element {n("custom name")} {n("custom metadata")} {n("custom description")}
         user -> shop.web {n("relationship description")} {n("relationship technology")} {n("relationship tag")}
         shop.web.api -> shop.db "Reads" "SQL"
         shop.web -> other {n("implied description")}
         live = deploymentEnvironment {n("environment")} {{
-            deploymentNode {n("node name")} {n("node description")} {n("node technology")} {n("node tag")} {{
+            deploymentNode {n("node name")} {n("node description")} {n("node technology")} {n("node tag")} {n("instances")} {{
                 containerInstance shop.web
                 infrastructureNode {n("infrastructure name")} {n("infrastructure description")} {n("infrastructure technology")}
             }}
@@ -121,6 +122,10 @@ workspace {n("workspace name")} {n("workspace description")} {{
         }}
         deployment shop {n("environment")} "Deploy" {n("deployment description")} {{
             include *
+        }}
+        image * "Picture" {{
+            image {q(BAD_URLS[0] + " " + ALL)}
+            title {n("image title")}
         }}
         styles {{
             element {n("system tag")} {{
@@ -475,3 +480,36 @@ def test_api_unsafe_urls_are_text(api_site):
 def test_api_pages_run_nothing_in_chromium(api_site):
     pages = [p for p in pages_of(api_site) if p.startswith("api/")]
     assert script_ran(api_site, pages, search=["onerror", "alert", "pets"]) == []
+
+
+# -- the escapers the pages use ----------------------------------------------------------------
+
+def test_rendered_prose_becomes_one_inert_line():
+    from specsite.core.escape import md_html
+
+    line = md_html('<p>a|b [[ADR-1]] *x*\n<b onclick="x()">bold</b></p><pre>one\ntwo</pre>'
+                   '<a href="javascript:alert(1)">j</a><div <img src=x onerror=alert(2)//')
+    assert "\n" not in line and "|" not in line and "[" not in line and "*" not in line
+    assert "<b>bold</b>" in line and "<pre>one&#10;two</pre>" in line and "<a>j</a>" in line
+    assert "onclick" not in line and "onerror" not in line
+    assert html.unescape(text_of(line)) == "a|b [[ADR-1]] *x* boldone twoj"
+
+
+@pytest.mark.parametrize("url", BAD_URLS + ["&#106;avascript:alert(1)", "java\nscript:alert(1)", ""])
+def test_unsafe_urls_are_text(url):
+    from specsite.core.escape import md_link
+
+    out = md_link(url)
+    href = re.search(r'href="([^"]*)"', out)
+    if href is None:
+        assert "<" not in out
+    else:  # only "&#106;avascript:" is a link: to a relative path of that name, as a browser reads it
+        assert html.unescape(href.group(1)) == url == "&#106;avascript:alert(1)"
+
+
+def test_safe_urls_are_links():
+    from specsite.core.escape import md_link
+
+    assert md_link("https://x.example/a|b?c=1&d=2", "Docs") == \
+        '<a href="https&#58;//x&#46;example/a&#124;b?c&#61;1&#38;d&#61;2">Docs</a>'
+    assert md_link("mailto:a@b.example").startswith('<a href="mailto&#58;')
