@@ -124,3 +124,31 @@ def test_tag_slugs_never_share_a_page(tmp_path):
     tag_pages = sorted(p for p in pages if p.startswith("api/payments/tag-"))
     assert tag_pages == ["api/payments/tag-schemas-2.md", "api/payments/tag-schemas.md"]
     assert "api/payments/schemas.md" in pages
+
+
+def test_descriptions_keep_markdown_and_link_references_in_a_built_site(tmp_path):
+    from project_fixtures import NYGARD_1, build_site, write_files
+
+    text = variant(CLEAN, "      summary: Get a payment\n",
+                   "      summary: Get a payment\n      description: |\n"
+                   "        Decided in [[ADR-0001]] and [[ADR-1|the record]]; `code` and **bold**.\n\n"
+                   "        - one | two\n        - three\n")
+    text = variant(text, "      x-requirements: [PRD-0001.R1]\n", "")
+    text = variant(text, "        - name: id\n          in: path\n",
+                   "        - name: id\n          in: path\n          description: See [[ADR-0001]], *the* id.\n")
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: t\ntheme: {name: material, font: false}\n"
+                      "plugins:\n  - specsite:\n      adrs: adrs\n      openapi: api/payments.yaml\n",
+        "docs/index.md": "# Home\n",
+        "adrs/0001-record-architecture-decisions.md": NYGARD_1,
+        "api/payments.yaml": text,
+    })
+    site = build_site(tmp_path, strict=False)
+    adr = next(p for p in (site / "decisions").rglob("index.html") if "0001" in str(p))
+    target = adr.parent.relative_to(site).as_posix()
+    page = (site / "api/payments/payments/index.html").read_text().split("<article", 1)[1]
+    # the links reach the decision's page from the operation's, in a block and in a table cell
+    assert page.count(f'href="../../../{target}/"') == 3
+    assert ">the record</a>" in page
+    assert "<code>code</code>" in page and "<strong>bold</strong>" in page
+    assert "<li>one | two</li>" in page and "<em>the</em> id" in page
