@@ -21,12 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from ..core.config import SpecsiteConfig, error_pairs
-from ..core.escape import html_text
 from ..core.findings import Finding, Severity
 from ..core.kind import SiteContext
 from ..core.pipeline import SpecSet, load_specs
@@ -144,12 +142,6 @@ class SpecsitePlugin(BasePlugin):
         if not self.options.enabled:
             return html
         if page.file.src_uri in self.generated or self.untrusted:
-            # Material writes a page's title into <title> through Jinja's striptags, which also
-            # unescapes it: a heading "&lt;/title&gt;&lt;img onerror=...&gt;" would become
-            # markup in <head>. A metadata title is written as it is, so the title goes there,
-            # as escaped text (the nav, the header and <title> all show it from there).
-            if page.title:
-                page.meta["title"] = html_text(Markup(page.title).striptags())
             return sanitise_html(html)
         return html
 
