@@ -35,6 +35,7 @@ def cell(text: Any) -> str:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table of cells already escaped for it."""
     out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(out)
