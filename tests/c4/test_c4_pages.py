@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from specsite.c4.kind import C4_KIND
 from specsite.core.config import SpecsiteConfig
 from specsite.core.entities import Entity, Link
@@ -50,7 +52,8 @@ def test_element_page_lists_relationships_views_and_referrers():
     prd = Entity("PRD-0001.R2", "requirement", "Orders are kept", file="prds/0001.md", line=4,
                  links=[Link("c4", "c4:shop.db", "prds/0001.md", 4)])
     _, _, pages = build([adr, prd])
-    page = pages["architecture/shop.db.md"].markdown
+    # spec values are character references in the Markdown: compare the text they show
+    page = html.unescape(pages["architecture/shop.db.md"].markdown)
     assert page.startswith("# Database\n\n*Container* · PostgreSQL\n\nStores orders.\n")
     assert "| Part of | [Web Shop](shop.md) |" in page
     assert "| Tags | Element, Container, Database |" in page
@@ -59,12 +62,12 @@ def test_element_page_lists_relationships_views_and_referrers():
     assert "| [Web App](shop.web.md) | Reads products from *(implied)* | SQL |" in page
     assert "- [Containers](views/containers.md) *Container*" in page
     assert "- [ADR-0003](../decisions/0003.md): Use PostgreSQL" in page
-    assert "- PRD-0001.R2: Orders are kept (`prds/0001.md`)" in page
+    assert "- PRD-0001.R2: Orders are kept (<code>prds/0001.md</code>)" in page
 
 
 def test_index_lists_views_people_systems_and_deployment():
     _, _, pages = build()
-    index = pages["architecture/index.md"].markdown
+    index = html.unescape(pages["architecture/index.md"].markdown)
     assert index.startswith("# Web Shop\n")
     assert "| [Containers](views/containers.md) | Container |  |" in index
     assert '| <span id="c4-customer"></span>Customer | Buys things from Acme. |' in index
@@ -76,8 +79,8 @@ def test_index_lists_views_people_systems_and_deployment():
 
 def test_view_page_embeds_the_diagram_as_raw_html():
     _, _, pages = build()
-    page = pages["architecture/views/containers.md"].markdown
-    assert page.startswith("# Containers\n\n*Container view* · key `Containers` · scope [Web Shop](../shop.md)\n")
+    page = html.unescape(pages["architecture/views/containers.md"].markdown)
+    assert page.startswith("# Containers\n\n*Container view* · key <code>Containers</code> · scope [Web Shop](../shop.md)\n")
     assert '\n<div class="c4-view" data-specsite-view="containers">\n<svg ' in page
     assert "\n\n" not in page.split('<div class="c4-view"')[1].split("</div>")[0]
     assert "- [Database](../shop.db.md) *Container*" in page

@@ -8,19 +8,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.entities import Entity, Link, content_hash
+from ..core.escape import md_text
 from ..core.findings import Finding
 from ..core.frontmatter import split
+from ..core.markdown import file_slug
 from ..core.project import OutsideProjectError, Project
 from ..core.sources import spec_files
 from ..core.textfile import read_text
 from ..core.xref import scan
 from . import model as m
-from .identifiers import slug
 from .rules import UNSUPPORTED
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# one pass per line, no backtracking: a heading of many spaces must not take minutes
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$", re.MULTILINE)
 _TEXT_DOCS = (".md", ".markdown")
 _OTHER_DOCS = (".adoc", ".asciidoc")
+# files of a docs folder published beside its pages: ones a browser shows without running them
+# (an HTML, SVG, XML or script file would run whatever it holds on the site's own origin)
+_ASSETS = frozenset((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".pdf",
+                     ".txt", ".csv"))
+# MkDocs reads a page's metadata (title, description...) from its first lines and themes put it
+# into the page unescaped: a generated page starts with this empty metadata block, so nothing a
+# docs file holds is read as metadata
+_NO_METADATA = "---\n{}\n---\n\n"
 
 
 @dataclass
@@ -58,7 +68,7 @@ def read_docs(project: Project, workspaces: list[m.Workspace], folders: dict[int
                 root = project.confine(folder)
             except OutsideProjectError:
                 continue  # the parser has reported it
-            base = f"{folders[id(ws)]}/docs/{slug(owner) if owner else 'workspace'}"
+            base = f"{folders[id(ws)]}/docs/{file_slug(owner, 'element') if owner else 'workspace'}"
             files = [root] if root.is_file() else spec_files(project, root, findings)
             for path in files:
                 inside = path.name if path == root else path.relative_to(root).as_posix()
@@ -71,9 +81,19 @@ def read_docs(project: Project, workspaces: list[m.Workspace], folders: dict[int
                     findings.append(UNSUPPORTED.at(
                         f"!docs {folder}: {inside} is AsciiDoc, which is not rendered; only Markdown is",
                         project.rel(path), 1))
-                else:
+                elif suffix in _ASSETS:
                     docs.assets.setdefault(f"{base}/{inside}", str(path))
+                else:
+                    findings.append(UNSUPPORTED.at(
+                        f"!docs {folder}: {inside} is not published: only images, PDF and text files "
+                        "are (an HTML, SVG or script file could run script on the site)",
+                        project.rel(path), 1))
     return docs
+
+
+def _heading_text(text: str) -> str:
+    """An ATX heading's text without its closing ``#`` run."""
+    return text.rstrip().rstrip("#").rstrip() or text.strip()
 
 
 def _page(project: Project, path: Path, target: str, owner: str | None,
@@ -85,10 +105,11 @@ def _page(project: Project, path: Path, target: str, owner: str | None,
     fm = split(text, rel, findings)
     # Structurizr titles a section with its first heading, whatever its level
     heading = _HEADING.search(fm.body)
-    title = str(fm.data.get("title") or (heading.group(2) if heading else Path(target).stem))
+    title = str(fm.data.get("title") or (_heading_text(heading.group(2)) if heading else Path(target).stem))
     target = target.rsplit(".", 1)[0] + ".md"
     links = [Link("references", r.target, rel, r.line, r.column, r.label) for r in scan(fm.body, fm.body_line)]
     entity = Entity(id=f"page:{target}", kind="page", title=title, file=rel, line=1, links=links,
                     page=target, content_hash=content_hash(text))
-    markdown = fm.body if heading and heading.group(1) == "#" else f"# {title}\n\n{fm.body}"
+    body = fm.body if heading and heading.group(1) == "#" else f"# {md_text(title)}\n\n{fm.body}"
+    markdown = _NO_METADATA + body
     return DocPage(target, title, markdown, rel, owner, entity)

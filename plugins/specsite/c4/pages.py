@@ -3,11 +3,15 @@ component."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
+
 from ..core.entities import Entity
+from ..core.escape import md_block, md_code, md_link, md_text
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
-from ..core.markdown import table_cell
+from ..core.markdown import file_slug
 from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
@@ -18,6 +22,9 @@ from .svg import render_svg
 PAGE_DIR = "architecture"
 _OWN_PAGE = (m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
 _DEPLOYMENT = m.DEPLOYMENT_TYPES
+# an identifier kept as it is in a page's file name; any other gets a slug and a digest, so no
+# identifier names a path outside the architecture folder or another page's file
+_FILE_STEM = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
 
 
 @dataclass
@@ -34,7 +41,7 @@ class Site:
             if len(workspaces) == 1:
                 site.folders[id(ws)] = PAGE_DIR
                 continue
-            base = slug(ws.name or ws.file.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            base = file_slug(ws.name or ws.file.rsplit("/", 1)[-1].rsplit(".", 1)[0], "element")
             name, n = base, 2
             while name in used:
                 name, n = f"{base}-{n}", n + 1
@@ -46,13 +53,21 @@ class Site:
         return f"{self.folders[id(ws)]}/index.md"
 
     def view_page(self, ws: m.Workspace, view: m.View) -> str:
-        return f"{self.folders[id(ws)]}/views/{slug(view.key)}.md"
+        return f"{self.folders[id(ws)]}/views/{file_slug(view.key, 'view')}.md"
 
     def element_location(self, ws: m.Workspace, element: m.Element) -> tuple[str, str | None]:
         """The page an element is shown on, and the anchor there (``None`` for its own page)."""
         if element.type in _OWN_PAGE:
-            return f"{self.folders[id(ws)]}/{element.id}.md", None
+            return f"{self.folders[id(ws)]}/{_file_stem(element.id)}.md", None
         return self.index(ws), anchor(element)
+
+
+def _file_stem(identifier: str) -> str:
+    if _FILE_STEM.fullmatch(identifier):
+        return identifier
+    # "~" is in no identifier kept as it is: a made-up stem never takes another element's file
+    digest = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{slug(identifier)[:60].rstrip('-')}~{digest}"
 
 
 def anchor(element: m.Element) -> str:
@@ -60,26 +75,18 @@ def anchor(element: m.Element) -> str:
     return "c4-" + slug(element.id)
 
 
-_cell = table_cell
-
-
-def _label(text: str) -> str:
-    """Text for inside ``[...]`` of a Markdown link (brackets escaped, so ``[[`` never appears)."""
-    return _cell(text).replace("[", "\\[").replace("]", "\\]")
-
-
 def _link(from_page: str, site: Site, ws: m.Workspace, element: m.Element) -> str:
     page, where = site.element_location(ws, element)
-    return f"[{_label(element.name)}]({relative_md(from_page, page, where)})"
+    return f"[{md_text(element.name)}]({relative_md(from_page, page, where)})"
 
 
 def _referrer(from_page: str, entity: Entity) -> str:
-    title = _cell(entity.title or entity.id)
+    title = md_text(entity.title or entity.id)
     if entity.page and entity.kind == "page":
-        return f"[{_label(entity.title or entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}) (page)"
+        return f"[{title}]({relative_md(from_page, entity.page, entity.anchor)}) (page)"
     if entity.page:
-        return f"[{_label(entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}): {title}"
-    return f"{entity.id}: {title}" + (f" (`{entity.file}`)" if entity.file else "")
+        return f"[{md_text(entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}): {title}"
+    return f"{md_text(entity.id)}: {title}" + (f" ({md_code(entity.file)})" if entity.file else "")
 
 
 def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext) -> str:
@@ -97,16 +104,16 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
     """A view's page: title, scope, description, the diagram, then its steps or elements."""
     path = site.view_page(ws, view)
     title = view.title or view.key
-    lines = [f"# {title}", "", f"*{view.type} view* · key `{view.key}`"]
+    lines = [f"# {md_text(title)}", "", f"*{md_text(view.type)} view* · key {md_code(view.key)}"]
     if view.scope is not None:
         lines[-1] += f" · scope {_link(path, site, ws, view.scope)}"
     if view.environment:
-        lines[-1] += f" · environment *{view.environment}*"
+        lines[-1] += f" · environment *{md_text(view.environment)}*"
     lines.append("")
     if view.description:
-        lines += [view.description, ""]
+        lines += [md_block(view.description), ""]
     if view.type == "Image":
-        lines += [f"This view shows a picture that is not part of the model: `{view.image}` "
+        lines += [f"This view shows a picture that is not part of the model: {md_code(view.image)} "
                   "(not fetched).", ""]
     elif view.elements:
         lines.append(_diagram(ws, view, path, site, context))
@@ -117,12 +124,12 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         for step in view.steps:
             r = step.relationship
             a, b = (r.destination, r.source) if step.response else (r.source, r.destination)
-            lines.append(f"| {step.order} | {_link(path, site, ws, a)} | {_link(path, site, ws, b)} | "
-                         f"{_cell(step.description)} |")
+            lines.append(f"| {md_text(step.order)} | {_link(path, site, ws, a)} | {_link(path, site, ws, b)} | "
+                         f"{md_text(step.description)} |")
         lines.append("")
     if view.elements and view.type != "Dynamic":
         lines += ["## Elements", ""]
-        lines += [f"- {_link(path, site, ws, e)} *{e.type_label}*" for e in view.elements]
+        lines += [f"- {_link(path, site, ws, e)} *{md_text(e.type_label)}*" for e in view.elements]
         lines.append("")
     return GeneratedPage(path, title, "\n".join(lines), view.place.file)
 
@@ -131,40 +138,42 @@ def _documentation(path: str, docs: list[DocPage]) -> list[str]:
     """A "Documentation" list of ``!docs`` pages (nothing when there are none)."""
     if not docs:
         return []
-    return ["## Documentation", "", *(f"- [{_label(d.title)}]({relative_md(path, d.path)})" for d in docs), ""]
+    return ["## Documentation", "", *(f"- [{md_text(d.title)}]({relative_md(path, d.path)})" for d in docs), ""]
 
 
 def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
                  docs: list[DocPage] = ()) -> GeneratedPage:
     """A software system's, container's or component's page, with what references it."""
     path, _ = site.element_location(ws, e)
-    lines = [f"# {e.name}", "", f"*{e.type_label}*" + (f" · {e.technology}" if e.technology else ""), ""]
+    lines = [f"# {md_text(e.name)}", "",
+             f"*{md_text(e.type_label)}*" + (f" · {md_text(e.technology)}" if e.technology else ""), ""]
     if e.description:
-        lines += [e.description, ""]
-    rows = [("Identifier", f"`c4:{e.id}`")]
+        lines += [md_block(e.description), ""]
+    rows = [("Identifier", md_code(f"c4:{e.id}"))]
     if e.parent is not None:
         rows.append(("Part of", _link(path, site, ws, e.parent)))
     if e.group:
-        rows.append(("Group", _cell(e.group)))
+        rows.append(("Group", md_text(e.group)))
     if e.technology:
-        rows.append(("Technology", _cell(e.technology)))
-    rows.append(("Tags", ", ".join(_cell(t) for t in e.tags)))
+        rows.append(("Technology", md_text(e.technology)))
+    rows.append(("Tags", ", ".join(md_text(t) for t in e.tags)))
     if e.url:
-        rows.append(("URL", f"<{e.url}>" if "://" in e.url else _cell(e.url)))
-    rows.append(("Defined in", f"`{e.place.file}:{e.place.line}`"))
+        rows.append(("URL", md_link(e.url)))
+    rows.append(("Defined in", md_code(f"{e.place.file}:{e.place.line}")))
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
     if e.properties:
         lines += ["## Properties", "", "| Name | Value |", "|---|---|"]
-        lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in sorted(e.properties.items())]
+        lines += [f"| {md_text(k)} | {md_text(v)} |" for k, v in sorted(e.properties.items())]
         lines.append("")
     if e.perspectives:
         lines += ["## Perspectives", "", "| Perspective | Description |", "|---|---|"]
-        lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in sorted(e.perspectives.items())]
+        lines += [f"| {md_text(k)} | {md_text(v)} |" for k, v in sorted(e.perspectives.items())]
         lines.append("")
     children = [c for c in ws.children(e) if c.type in m.STATIC_TYPES]
     if children:
         lines += ["## Contains", ""]
-        lines += [f"- {_link(path, site, ws, c)} *{c.type_label}*" + (f": {_cell(c.description)}" if c.description else "")
+        lines += [f"- {_link(path, site, ws, c)} *{md_text(c.type_label)}*"
+                  + (f": {md_text(c.description)}" if c.description else "")
                   for c in children]
         lines.append("")
     touching = ws.touching(e)
@@ -174,13 +183,13 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
             lines += [f"## {title}", "", "| Element | Description | Technology |", "|---|---|---|"]
             for r in rels:
                 note = " *(implied)*" if r.implied else ""
-                lines.append(f"| {_link(path, site, ws, getattr(r, other))} | {_cell(r.description)}{note} | "
-                             f"{_cell(r.technology)} |")
+                lines.append(f"| {_link(path, site, ws, getattr(r, other))} | {md_text(r.description)}{note} | "
+                             f"{md_text(r.technology)} |")
             lines.append("")
     views = [v for v in ws.views if e in v.elements or v.scope is e]
     if views:
         lines += ["## Views", ""]
-        lines += [f"- [{_label(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) *{v.type}*"
+        lines += [f"- [{md_text(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) *{md_text(v.type)}*"
                   for v in views]
         lines.append("")
     lines += _documentation(path, list(docs))
@@ -210,10 +219,10 @@ def _operations(path: str, entity: Entity | None, graph: SpecGraph) -> list[str]
         lines += [f"{_referrer(path, api)} — {len(operations)} operation(s)", "",
                   "| Operation | Method | Path | Summary |", "|---|---|---|---|"]
         for o in operations[:OPERATIONS_SHOWN]:
-            name = _label(o.id.split("#", 1)[-1])
+            name = md_text(o.id.split("#", 1)[-1])
             target = relative_md(path, o.page, o.anchor) if o.page else ""
-            lines.append(f"| [{name}]({target}) | {_cell(str(o.attrs.get('method', '')).upper())} "
-                         f"| `{_cell(str(o.attrs.get('path', '')))}` | {_cell(str(o.attrs.get('summary') or ''))} |")
+            lines.append(f"| [{name}]({target}) | {md_text(str(o.attrs.get('method', '')).upper())} "
+                         f"| {md_code(o.attrs.get('path', ''))} | {md_text(o.attrs.get('summary') or '')} |")
         if len(operations) > OPERATIONS_SHOWN:
             lines.append(f"\n{len(operations) - OPERATIONS_SHOWN} more on the API's pages.")
         lines.append("")
@@ -224,20 +233,20 @@ def index_page(ws: m.Workspace, site: Site, docs: list[DocPage] = ()) -> Generat
     """The model index: views, people, systems (with containers and components), deployments."""
     path = site.index(ws)
     title = ws.name or "Architecture"
-    lines = [f"# {title}", ""]
+    lines = [f"# {md_text(title)}", ""]
     if ws.description:
-        lines += [ws.description, ""]
+        lines += [md_block(ws.description), ""]
     lines += _documentation(path, list(docs))
     if ws.views:
         lines += ["## Views", "", "| View | Type | Description |", "|---|---|---|"]
         for v in ws.views:
-            lines.append(f"| [{_label(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) | {v.type} | "
-                         f"{_cell(v.description)} |")
+            lines.append(f"| [{md_text(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) | "
+                         f"{md_text(v.type)} | {md_text(v.description)} |")
         lines.append("")
     people = [e for e in ws.elements if e.type == m.PERSON]
     if people:
         lines += ["## People", "", "| Person | Description |", "|---|---|"]
-        lines += [f'| <span id="{anchor(e)}"></span>{_cell(e.name)} | {_cell(e.description)} |' for e in people]
+        lines += [f'| <span id="{anchor(e)}"></span>{md_text(e.name)} | {md_text(e.description)} |' for e in people]
         lines.append("")
     systems = [e for e in ws.elements if e.type in (m.SOFTWARE_SYSTEM, m.CUSTOM) and e.parent is None]
     if systems:
@@ -251,22 +260,22 @@ def index_page(ws: m.Workspace, site: Site, docs: list[DocPage] = ()) -> Generat
         lines.append("")
     environments = sorted({e.environment for e in ws.elements if e.environment})
     for env in environments:
-        lines += [f"## Deployment: {env}", ""]
+        lines += [f"## Deployment: {md_text(env)}", ""]
         for e in ws.elements:
             if e.environment == env and e.type in _DEPLOYMENT:
                 depth = len([a for a in e.ancestors() if a.type in _DEPLOYMENT])
                 text = e.name + (f" x{e.instances}" if e.type == m.DEPLOYMENT_NODE and e.instances not in ("", "1") else "")
-                lines.append(f'{"    " * depth}- <span id="{anchor(e)}"></span>{_cell(text)} *{e.type_label}*'
-                             + (f" · {_cell(e.technology)}" if e.technology else ""))
+                lines.append(f'{"    " * depth}- <span id="{anchor(e)}"></span>{md_text(text)} *{md_text(e.type_label)}*'
+                             + (f" · {md_text(e.technology)}" if e.technology else ""))
         lines.append("")
     return GeneratedPage(path, title, "\n".join(lines), ws.file)
 
 
 def _tree_line(path: str, site: Site, ws: m.Workspace, e: m.Element, depth: int) -> str:
     anchor_html = "" if e.type in _OWN_PAGE else f'<span id="{anchor(e)}"></span>'
-    name = _link(path, site, ws, e) if e.type in _OWN_PAGE else _cell(e.name)
-    return f'{"    " * depth}- {anchor_html}{name} *{e.type_label}*' + (
-        f": {_cell(e.description)}" if e.description else "")
+    name = _link(path, site, ws, e) if e.type in _OWN_PAGE else md_text(e.name)
+    return f'{"    " * depth}- {anchor_html}{name} *{md_text(e.type_label)}*' + (
+        f": {md_text(e.description)}" if e.description else "")
 
 
 def render_pages(workspaces: list[m.Workspace], graph: SpecGraph, context: SiteContext,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.escape import css_colour
 from .model import CONTAINER_INSTANCE, SOFTWARE_SYSTEM_INSTANCE, Element, ElementStyle, Relationship, Workspace
 
 _SHAPES = {
@@ -63,9 +64,8 @@ def _number(value: str | None, default: float) -> float:
 
 
 def _colour(value: str | None, default: str) -> str:
-    if value and (value.startswith("#") and len(value) in (4, 7) or value.isalpha()):
-        return value.lower()
-    return default
+    # the colour lands in SVG attributes: anything but a colour is drawn in the default
+    return css_colour(value) or default
 
 
 def darker(colour: str) -> str:

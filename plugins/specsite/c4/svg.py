@@ -6,7 +6,7 @@ import re
 import textwrap
 from typing import Callable
 
-from ..core.references import html_text as escape
+from ..core.escape import svg_attr, svg_text
 
 from . import model as m
 from .layout import Arrow, Box, Boundary, Layout
@@ -19,10 +19,6 @@ def _n(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros (stable across runs)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
-
-
-def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
 
 
 def _id_part(text: str) -> str:
@@ -108,12 +104,12 @@ def _texts(box: Box, look: Look) -> list[str]:
     cx = _n(box.x + box.w / 2)
     out = []
     for line in name:
-        out.append(f'<text x="{cx}" y="{_n(y)}" font-size="{_n(name_size)}" font-weight="bold">{escape(line)}</text>')
+        out.append(f'<text x="{cx}" y="{_n(y)}" font-size="{_n(name_size)}" font-weight="bold">{svg_text(line)}</text>')
         y += name_size * 1.2
-    out.append(f'<text x="{cx}" y="{_n(y)}" font-size="{_n(meta_size)}">{escape(_meta(box.element))}</text>')
+    out.append(f'<text x="{cx}" y="{_n(y)}" font-size="{_n(meta_size)}">{svg_text(_meta(box.element))}</text>')
     y += meta_size * 0.6 + desc_size * 1.25
     for line in desc:
-        out.append(f'<text x="{cx}" y="{_n(y)}" font-size="{_n(desc_size)}">{escape(line)}</text>')
+        out.append(f'<text x="{cx}" y="{_n(y)}" font-size="{_n(desc_size)}">{svg_text(line)}</text>')
         y += desc_size * 1.25
     return out
 
@@ -121,11 +117,11 @@ def _texts(box: Box, look: Look) -> list[str]:
 def _boundary(b: Boundary) -> list[str]:
     stroke = "#888888" if b.kind == "Group" else "#444444"
     dash = "4 4" if b.kind == "Group" else "10 6"
-    out = [f'<g class="c4-boundary" data-specsite-kind="{_attr(b.kind)}">',
+    out = [f'<g class="c4-boundary" data-specsite-kind="{svg_attr(b.kind)}">',
            f'<rect x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" rx="6" fill="none" '
            f'stroke="{stroke}" stroke-width="1.5" stroke-dasharray="{dash}"/>',
-           f'<text x="{_n(b.x + 10)}" y="{_n(b.y + 18)}" font-size="13" font-weight="bold">{escape(b.label)}</text>',
-           f'<text x="{_n(b.x + 10)}" y="{_n(b.y + 33)}" font-size="10.5">[{escape(b.meta or b.kind)}]</text>',
+           f'<text x="{_n(b.x + 10)}" y="{_n(b.y + 18)}" font-size="13" font-weight="bold">{svg_text(b.label)}</text>',
+           f'<text x="{_n(b.x + 10)}" y="{_n(b.y + 33)}" font-size="10.5">[{svg_text(b.meta or b.kind)}]</text>',
            "</g>"]
     return out
 
@@ -154,7 +150,7 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
            f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
            f'role="img" aria-labelledby="c4-title-{key}" '
            f'font-family="Helvetica, Arial, sans-serif" text-anchor="middle">',
-           f'<title id="c4-title-{key}">{escape(title)}</title>']
+           f'<title id="c4-title-{key}">{svg_text(title)}</title>']
     looks = {id(a): relationship_look(workspace, a.relationship) for a in layout.arrows}
     colours = sorted({look.color for look in looks.values()})
     out.append("<defs>")
@@ -173,13 +169,13 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
         look = element_look(workspace, box.element)
         link = href(box.element)
         opacity = f' opacity="{_n(look.opacity)}"' if look.opacity < 1 else ""
-        group = [f'<g class="c4-element" data-specsite-id="{_attr(box.element.id)}"{opacity} fill="{look.color}">',
-                 f"<title>{escape(box.element.name)}</title>", *_shape(box, look),
+        group = [f'<g class="c4-element" data-specsite-id="{svg_attr(box.element.id)}"{opacity} fill="{look.color}">',
+                 f"<title>{svg_text(box.element.name)}</title>", *_shape(box, look),
                  f'<g fill="{look.color}">', *_texts(box, look), "</g>", "</g>"]
         if link:
             # xlink:href, not href: Material's instant navigation rewrites every a[href] and
             # fails on SVG links, whose href is read-only
-            out.append(f'<a xlink:href="{_attr(link)}">')
+            out.append(f'<a xlink:href="{svg_attr(link)}">')
             out.extend(group)
             out.append("</a>")
         else:
@@ -191,7 +187,7 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
         marker = f"c4-arrow-{key}-{colours.index(look.color)}"
         dash = ' stroke-dasharray="8 6"' if look.dashed else ""
         opacity = f' opacity="{_n(look.opacity)}"' if look.opacity < 1 else ""
-        out.append(f'<g class="c4-relationship" data-specsite-id="{_attr(arrow.relationship.id)}"{opacity}>')
+        out.append(f'<g class="c4-relationship" data-specsite-id="{svg_attr(arrow.relationship.id)}"{opacity}>')
         out.append(f'<path d="{_path(arrow)}" fill="none" stroke="{look.color}" '
                    f'stroke-width="{_n(look.thickness)}"{dash} marker-end="url(#{marker})"/>')
         if arrow.label_at is not None and arrow.label:
@@ -200,7 +196,7 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
             y -= (len(arrow.label) - 1) * size * 0.6
             for line in arrow.label:
                 out.append(f'<text x="{_n(x)}" y="{_n(y + size * 0.35)}" font-size="{_n(size)}" fill="{look.color}" '
-                           f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{escape(line)}</text>')
+                           f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{svg_text(line)}</text>')
                 y += size * 1.2
         out.append("</g>")
     out.append("</g>")

@@ -11,6 +11,9 @@ value into Markdown, HTML or SVG by hand. Each function here is for one context:
 - :func:`md_block` — a multi-line value as paragraphs of :func:`md_text`.
 - :func:`md_code` — a value shown as inline code (``<code>`` holding :func:`md_text`).
 - :func:`md_fence` — a value as a fenced code block whose fence no line of the value can close.
+- :func:`md_link` — a spec URL as a link in generated Markdown, or plain text when not safe.
+- :func:`md_html` — untrusted HTML (rendered prose) sanitised and made one Markdown-inert line,
+  to embed in a table cell, a list item or a block without it reaching outside.
 - :func:`html_text` / :func:`html_attr` — text and double-quoted attribute values in raw HTML.
 - :func:`svg_text` / :func:`svg_attr` — the same for SVG (XML: no control characters at all).
 - :func:`safe_url` — a URL a reader may follow: relative, ``http``, ``https`` or ``mailto``.
@@ -24,7 +27,10 @@ from __future__ import annotations
 
 import re
 import string
+from html.parser import HTMLParser
 from typing import Any
+
+from .sanitise import sanitise_html
 
 #: ASCII punctuation that stays literal in Markdown text: no extension gives these a meaning
 _PLAIN_PUNCTUATION = frozenset(",;?/")
@@ -159,3 +165,57 @@ def css_colour(value: Any) -> str | None:
     if _HEX_COLOUR.match(text):
         return text.lower()
     return text.lower() if text.lower() in CSS_COLOUR_NAMES else None
+
+
+def md_link(url: Any, text: Any = None) -> str:
+    """A spec URL as a link in generated Markdown, a table cell included: ``<a href>`` when
+    :func:`safe_url` accepts it, else plain :func:`md_text`; ``text`` defaults to the URL.
+
+    The ``href`` is written like :func:`md_text` (every punctuation mark a character reference,
+    which an attribute value decodes): no ``|`` splits a table row, no ``[[`` meets the linker."""
+    label = md_text(url if text is None or text == "" else text)
+    safe = safe_url(url)
+    if safe is None:
+        return label
+    return f'<a href="{md_text(safe)}">{label}</a>'
+
+
+# in Markdown-inert HTML every line break is a reference too: the value stays on one line
+_INERT = {**_ENTITIES, ord("\n"): "&#10;", ord("\r"): "", ord("\t"): "&#9;"}
+
+
+class _InertHtml(HTMLParser):
+    """Re-serialises (sanitised) HTML with its text and attribute values as character references."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], end: str) -> None:
+        parts = [tag, *(name if value is None else f'{name}="{_text(value).translate(_INERT)}"'
+                        for name, value in attrs)]
+        self.out.append(f"<{' '.join(parts)}{end}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, " /")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(_text(data).translate(_INERT))
+
+
+def md_html(html: str) -> str:
+    """Untrusted HTML (a description rendered from Markdown) for generated Markdown: sanitised
+    with :func:`specsite.core.sanitise.sanitise_html`, then written on one line with every
+    punctuation mark and line break in its text and attribute values as a character reference.
+    Tags stay tags; no Markdown syntax of any extension, no ``|`` and no ``[[`` is left, so the
+    result sits in a table cell, a list item or a block and cannot reach outside it."""
+    parser = _InertHtml()
+    parser.feed(sanitise_html(html))
+    parser.close()
+    return "".join(parser.out)

@@ -22,7 +22,7 @@ SCHEMAS_PER_PAGE = 120
 
 def slug(text: str) -> str:
     """A lowercase, URL-safe form of a tag or name (``Pet Store`` -> ``pet-store``)."""
-    return markdown.slug(text, "default")
+    return markdown.file_slug(text, "default")
 
 
 def anchor_id(text: str) -> str:

@@ -8,14 +8,16 @@ anchor ``op-<operationId>`` and schemas ``schema-<Name>`` (headings with attr_li
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
+from ..core import escape
 from ..core.entities import Entity
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
-from ..core.urls import relative_md
+from ..core.urls import relative_md, relative_url
+from ..core.xref import Reference
 from .layout import PAGE_DIR, anchor_id, api_base, operation_anchor, operation_pages, schema_pages, tag_of
-from .markdown import cell, code_block, inline_code, safe_markdown, table
+from .markdown import Descriptions, cell, code_block, table
 from .model import Api, Operation, parameters_of
 
 if TYPE_CHECKING:
@@ -28,15 +30,16 @@ def render_all(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> li
     """Every page of every API, plus the index of all APIs."""
     pages = []
     rows = []
+    text = Descriptions(_reference_link(graph, site))
     for record in sorted(model.records, key=lambda r: r.name):
         api = model.api(record)
         entity = graph.get(f"api:{record.name}")
         title = entity.title if entity else record.name
-        rows.append([f"[{cell(title)}]({record.name}/index.md)", inline_code(f"api:{record.name}"),
+        rows.append([f"[{cell(title)}]({record.name}/index.md)", escape.md_code(f"api:{record.name}"),
                      cell(entity.attrs.get("version") if entity else ""),
                      cell(entity.attrs.get("operations") if entity else "")])
         if api is not None:
-            pages += ApiPages(api, record, graph, site).render()
+            pages += ApiPages(api, record, graph, site, text).render()
     body = "# APIs\n\n" + (table(["API", "ID", "Version", "Operations"], rows) if rows else "No API yet.")
     pages.append(GeneratedPage(f"{PAGE_DIR}/index.md", "APIs", body + "\n"))
     return pages
@@ -45,8 +48,11 @@ def render_all(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> li
 class ApiPages:
     """The pages of one API."""
 
-    def __init__(self, api: Api, record: "ApiRecord", graph: SpecGraph, site: SiteContext) -> None:
+    def __init__(self, api: Api, record: "ApiRecord", graph: SpecGraph, site: SiteContext,
+                 text: Descriptions | None = None) -> None:
         self.api = api
+        #: renders descriptions (Markdown from the spec) contained where they are shown
+        self.text = text or Descriptions(_reference_link(graph, site))
         self.record = record
         self.graph = graph
         self.site = site
@@ -73,22 +79,24 @@ class ApiPages:
         info = data.get("info") if isinstance(data.get("info"), dict) else {}
         title = str(info.get("title") or api.name)
         out = [f"# {cell(title)}", "",
-               f"{inline_code(api.id)} · version {inline_code(info.get('version', ''))} · "
-               f"{'Swagger' if api.version == '2.0' else 'OpenAPI'} {api.version} · source "
-               f"{inline_code(api.rel)}", ""]
+               f"{escape.md_code(api.id)} · version {escape.md_code(info.get('version', ''))} · "
+               f"{'Swagger' if api.version == '2.0' else 'OpenAPI'} {escape.md_code(api.version)} · "
+               f"source {escape.md_code(api.rel)}", ""]
         if info.get("description"):
-            out += [safe_markdown(info["description"]), ""]
+            out += [self.text.block(info["description"], page), ""]
+        out += _about(info, data.get("externalDocs"))
         out += self._served_by(page, api.id, None)
         referrers = [e for e in self.graph.referrers(api.id) if not e.id.startswith("c4:")]
         if referrers:
             out += ["**Referenced by:** " + ", ".join(self._link(page, e.id) for e in referrers), ""]
-        servers = self._servers()
+        servers = self._servers(page)
         if servers:
-            out += ["## Servers", "", table(["URL", "Description"], servers), ""]
+            out += ["## Servers", "", table(["URL", "Description", "Variables"], servers), ""]
         schemes = api.security_schemes()
         if schemes:
-            rows = [[inline_code(name), cell(s.get("type")), cell(_scheme_detail(s)),
-                     cell(s.get("description"))] for name, s in sorted(schemes.items()) if isinstance(s, dict)]
+            rows = [[escape.md_code(name), cell(s.get("type")), cell(_scheme_detail(s)),
+                     self.text.inline(s.get("description"), page)]
+                    for name, s in sorted(schemes.items()) if isinstance(s, dict)]
             out += ["## Security", "", table(["Scheme", "Type", "Details", "Description"], rows), ""]
             if isinstance(data.get("security"), list):
                 out += ["Required by default: " + _requirements(data["security"]), ""]
@@ -102,7 +110,7 @@ class ApiPages:
             links += [f"[part {i + 2}]({relative_md(page, p)})" for i, p in enumerate(tags[tag][1:])]
             count = sum(len(by_page[p]) for p in tags[tag])
             rows.append([", ".join(links), str(count),
-                         cell(_first_line(declared.get(tag, {}).get("description")))])
+                         self.text.inline(_first_line(declared.get(tag, {}).get("description")), page)])
         out += ["## Operations by tag", "", table(["Tag", "Operations", "Description"], rows), ""]
         if self.schema_pages:
             out += ["## Schemas", ""]
@@ -118,9 +126,11 @@ class ApiPages:
         title = (tag or "default") + (f" (part {part})" if part > 1 else "")
         out = [f"# {cell(title)}", "",
                f"Operations of [{cell(self._title())}]({relative_md(page, f'{self.base}/index.md')}) "
-               f"tagged {inline_code(tag or 'default')}.", ""]
+               f"tagged {escape.md_code(tag or 'default')}.", ""]
         if declared.get("description") and part == 1:
-            out += [safe_markdown(declared["description"]), ""]
+            out += [self.text.block(declared["description"], page), ""]
+        if part == 1:
+            out += _see_also(declared.get("externalDocs"))
         for op in operations:
             out += self._operation(page, op)
         return GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel)
@@ -139,7 +149,9 @@ class ApiPages:
                 node, uri, _ = self.api.bundle.resolve(schemas[name], self.api.uri)
                 out += [f"## {cell(name)} {{#schema-{anchor_id(name)}}}", ""]
                 if isinstance(node, dict) and node.get("description"):
-                    out += [safe_markdown(node["description"]), ""]
+                    out += [self.text.block(node["description"], page), ""]
+                if isinstance(node, dict):
+                    out += _see_also(node.get("externalDocs"))
                 out += self._schema_table(page, node, uri, top=name)
                 if isinstance(node, dict) and "example" in node:
                     out += ["Example:", "", code_block(node["example"]), ""]
@@ -152,14 +164,15 @@ class ApiPages:
         op_id = op.operation_id
         anchor = operation_anchor(op)
         summary = op.node.get("summary") or op.label
-        where = inline_code(op.path) if op.webhook is None else f"webhook {inline_code(op.webhook)}"
+        where = escape.md_code(op.path) if op.webhook is None else f"webhook {escape.md_code(op.webhook)}"
         out = [f"## {cell(summary)} {{#{anchor}}}", "",
-               f"{inline_code(op.method.upper())} {where}" +
-               (f" · {inline_code(f'{self.api.id}#{op_id}')}" if op_id else ""), ""]
+               f"{escape.md_code(op.method.upper())} {where}" +
+               (f" · {escape.md_code(f'{self.api.id}#{op_id}')}" if op_id else ""), ""]
         if op.node.get("deprecated") is True:
             out += ['!!! warning "Deprecated"', "    This operation is deprecated.", ""]
         if op.node.get("description"):
-            out += [safe_markdown(op.node["description"]), ""]
+            out += [self.text.block(op.node["description"], page), ""]
+        out += _see_also(op.node.get("externalDocs"))
         entity = self.graph.get(f"{self.api.id}#{op_id}") if op_id else None
         out += self._trace(page, entity)
         security = op.node.get("security", self.api.data.get("security"))
@@ -205,7 +218,7 @@ class ApiPages:
     def _link(self, page: str, target_id: str) -> str:
         target = self.graph.get(target_id)
         if target is None or not target.page:
-            return inline_code(target_id) + (" (unknown)" if target is None else "")
+            return escape.md_code(target_id) + (" (unknown)" if target is None else "")
         label = target_id if target.title in (None, "", target_id) else f"{target_id} {target.title}"
         return f"[{cell(label)}]({relative_md(page, target.page, target.anchor)})"
 
@@ -218,17 +231,18 @@ class ApiPages:
                 body = (node, uri)
                 continue
             schema = node.get("schema", node)
-            rows.append([inline_code(node.get("name", "")), cell(node.get("in")),
+            rows.append([escape.md_code(node.get("name", "")), cell(node.get("in")),
                          self._type(page, schema, uri),
                          "yes" if node.get("required") is True else "",
-                         cell(node.get("description")) + (" *(deprecated)*" if node.get("deprecated") is True else "")])
+                         self.text.inline(node.get("description"), page)
+                         + (" *(deprecated)*" if node.get("deprecated") is True else "")])
         out = []
         if rows:
             out += ["**Parameters**", "", table(["Name", "In", "Type", "Required", "Description"], rows), ""]
         if body is not None:
             out += ["**Request body**" + (" (required)" if body[0].get("required") is True else ""), ""]
             if body[0].get("description"):
-                out += [safe_markdown(body[0]["description"]), ""]
+                out += [self.text.block(body[0]["description"], page), ""]
             out += self._schema_table(page, body[0].get("schema"), body[1])
         return out
 
@@ -238,7 +252,7 @@ class ApiPages:
             return []
         out = ["**Request body**" + (" (required)" if body.get("required") is True else ""), ""]
         if body.get("description"):
-            out += [safe_markdown(body["description"]), ""]
+            out += [self.text.block(body["description"], page), ""]
         out += self._content(page, body.get("content"), uri)
         return out
 
@@ -251,13 +265,13 @@ class ApiPages:
             response, uri, _ = self.api.bundle.resolve(responses[code], op.uri)
             if not isinstance(response, dict):
                 continue
-            out += [f"- {inline_code(code)} {cell(response.get('description'))}", ""]
+            out += [f"- {escape.md_code(code)} {self.text.inline(response.get('description'), page)}", ""]
             inner: list[str] = []
             if "schema" in response:  # Swagger 2.0
                 inner += self._schema_table(page, response["schema"], uri)
                 examples = response.get("examples")
                 for mime, value in sorted(examples.items()) if isinstance(examples, dict) else ():
-                    inner += [f"Example ({inline_code(mime)}):", "", code_block(value), ""]
+                    inner += [f"Example ({escape.md_code(mime)}):", "", code_block(value), ""]
             inner += self._content(page, response.get("content"), uri)
             headers = response.get("headers")
             if isinstance(headers, dict) and headers:
@@ -265,8 +279,8 @@ class ApiPages:
                 for name, raw in sorted(headers.items()):
                     header, huri, _ = self.api.bundle.resolve(raw, uri)
                     if isinstance(header, dict):
-                        rows.append([inline_code(name), self._type(page, header.get("schema", header), huri),
-                                     cell(header.get("description"))])
+                        rows.append([escape.md_code(name), self._type(page, header.get("schema", header), huri),
+                                     self.text.inline(header.get("description"), page)])
                 inner += [table(["Header", "Type", "Description"], rows), ""]
             out += ["    " + line if line else "" for line in "\n".join(inner).split("\n")]
         return out
@@ -277,7 +291,7 @@ class ApiPages:
             item = content[media]
             if not isinstance(item, dict):
                 continue
-            out += [f"Content {inline_code(media)}:", ""]
+            out += [f"Content {escape.md_code(media)}:", ""]
             out += self._schema_table(page, item.get("schema"), uri)
             if "example" in item:
                 out += ["Example:", "", code_block(item["example"]), ""]
@@ -302,7 +316,7 @@ class ApiPages:
     def _schema_link(self, page: str, name: str) -> str:
         target = self.schema_pages.get(name)
         if target is None:
-            return inline_code(name)
+            return escape.md_code(name)
         return f"[{cell(name)}]({relative_md(page, target, f'schema-{anchor_id(name)}')})"
 
     def _type(self, page: str, schema: Any, uri: str, depth: int = 0) -> str:
@@ -315,7 +329,7 @@ class ApiPages:
         if not isinstance(schema, dict):
             return "any" if schema is True or schema is None else cell(schema)
         kind = schema.get("type")
-        kind = " \\| ".join(map(str, kind)) if isinstance(kind, list) else (kind or "")
+        kind = " \\| ".join(map(cell, kind)) if isinstance(kind, list) else cell(kind)
         for key in ("oneOf", "anyOf", "allOf"):
             if isinstance(schema.get(key), list) and depth < _MAX_DEPTH:
                 joined = (" \\| " if key != "allOf" else " & ").join(
@@ -327,12 +341,12 @@ class ApiPages:
         if schema.get("format"):
             text += f" ({cell(schema['format'])})"
         if isinstance(schema.get("enum"), list):
-            values = ", ".join(inline_code(json_text(v)) for v in schema["enum"][:12])
+            values = ", ".join(escape.md_code(json_text(v)) for v in schema["enum"][:12])
             text += f", one of {values}{' ...' if len(schema['enum']) > 12 else ''}"
         if schema.get("nullable") is True:
             text += ", nullable"
         if "default" in schema:
-            text += f", default {inline_code(json_text(schema['default']))}"
+            text += f", default {escape.md_code(json_text(schema['default']))}"
         for flag in ("readOnly", "writeOnly", "deprecated"):
             if schema.get(flag) is True:
                 text += f", {flag}"
@@ -379,22 +393,32 @@ class ApiPages:
         properties = schema.get("properties")
         for name, prop in (properties.items() if isinstance(properties, dict) else ()):
             label = f"{prefix}.{name}" if prefix else name
-            rows.append([inline_code(label), self._type(page, prop, uri),
-                         "yes" if name in required else "", _description_cell(prop)])
+            rows.append([escape.md_code(label), self._type(page, prop, uri),
+                         "yes" if name in required else "", self._description_cell(page, prop)])
             inline = self._expand(prop, uri)
             if inline is not None and (isinstance(inline[0].get("properties"), dict) or "items" in inline[0]):
                 self._rows(page, inline[0], inline[1], label, depth + 1, rows, seen)
 
-    def _servers(self) -> list[list[str]]:
+    def _servers(self, page: str) -> list[list[str]]:
         data = self.api.data
         if self.api.version == "2.0":
             if not data.get("host"):
                 return []
             schemes = data.get("schemes") if isinstance(data.get("schemes"), list) else ["https"]
-            return [[inline_code(f"{s}://{data['host']}{data.get('basePath', '')}"), ""] for s in schemes]
+            return [[escape.md_code(f"{s}://{data['host']}{data.get('basePath', '')}"), "", ""] for s in schemes]
         servers = data.get("servers")
-        return [[inline_code(s.get("url", "")), cell(s.get("description"))]
+        # a server URL is a template (``{region}``), shown as code rather than followed
+        return [[escape.md_code(s.get("url", "")), self.text.inline(s.get("description"), page),
+                 _server_variables(s.get("variables"))]
                 for s in servers if isinstance(s, dict)] if isinstance(servers, list) else []
+
+    def _description_cell(self, page: str, schema: Any) -> str:
+        """A property's description, then the facts the type column leaves out."""
+        text = self.text.inline(_description(schema), page)
+        facts = _facts(schema)
+        if not facts:
+            return text
+        return (text + "<br>" if text else "") + " · ".join(facts)
 
     def _title(self) -> str:
         info = self.api.data.get("info")
@@ -416,25 +440,22 @@ _BOUNDS = (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("
            ("maxItems", "max items"))
 
 
-def _description_cell(schema: Any) -> str:
-    """A property's description, then what the type column leaves out: example, bounds, pattern
-    (a schema behind a ``$ref`` shows its own on its page)."""
-    text = cell(_description(schema))
+def _facts(schema: Any) -> list[str]:
+    """What the type column leaves out of a property: example, bounds, pattern (a schema behind a
+    ``$ref`` shows its own on its page)."""
     if not isinstance(schema, dict) or "$ref" in schema:
-        return text
+        return []
     facts = []
     if "example" in schema:
         example = json_text(schema["example"])
-        facts.append("example " + inline_code(example if len(example) <= 60 else example[:59] + "…"))
+        facts.append("example " + escape.md_code(example if len(example) <= 60 else example[:59] + "…"))
     for key, word in _BOUNDS:
         value = schema.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             facts.append(f"{word} {value}")
     if isinstance(schema.get("pattern"), str):
-        facts.append(f"pattern {inline_code(schema['pattern'])}")
-    if not facts:
-        return text
-    return (text + "<br>" if text else "") + " · ".join(facts)
+        facts.append(f"pattern {escape.md_code(schema['pattern'])}")
+    return facts
 
 
 def _first_line(text: Any) -> str:
@@ -464,9 +485,9 @@ def _requirements(requirements: list) -> str:
             alternatives.append("anonymous")
             continue
         parts = []
-        for name, scopes in sorted(requirement.items()):
-            scopes = [str(s) for s in scopes] if isinstance(scopes, list) else []
-            parts.append(inline_code(name) + (f" ({', '.join(scopes)})" if scopes else ""))
+        for name, scopes in sorted(requirement.items(), key=lambda item: str(item[0])):
+            scopes = [escape.md_text(s) for s in scopes] if isinstance(scopes, list) else []
+            parts.append(escape.md_code(name) + (f" ({', '.join(scopes)})" if scopes else ""))
         alternatives.append(" and ".join(parts))
     return " or ".join(alternatives) if alternatives else "none"
 
@@ -479,7 +500,7 @@ def _scheme_detail(scheme: dict) -> str:
         return str(scheme.get("scheme", "")) + (f" ({scheme['bearerFormat']})" if scheme.get("bearerFormat") else "")
     if kind == "oauth2":
         flows = scheme.get("flows")
-        return ", ".join(sorted(flows)) if isinstance(flows, dict) else str(scheme.get("flow", ""))
+        return ", ".join(sorted(map(str, flows))) if isinstance(flows, dict) else str(scheme.get("flow", ""))
     if kind == "openIdConnect":
         return str(scheme.get("openIdConnectUrl", ""))
     return ""
@@ -498,3 +519,64 @@ def _mentions(attrs: Any, wanted: set[str]) -> bool:
         elif isinstance(value, list):
             stack.extend(value)
     return False
+
+
+def _reference_link(graph: SpecGraph, site: SiteContext) -> Callable[[Reference, str], str]:
+    """How a ``[[ID]]`` in a description is written: a Markdown link to the final URL (the
+    description becomes HTML before MkDocs sees the page, so MkDocs rewrites no ``.md`` link)."""
+
+    def link(ref: Reference, page: str) -> str:
+        entity = graph.get(ref.target)
+        label = escape.md_text(ref.label or ref.target)
+        if entity is None:
+            return f'<span class="specsite-unresolved" title="unknown reference">{label}</span>'
+        if not entity.page:
+            return label
+        url = relative_url(page, entity.page, site.use_directory_urls, entity.anchor)
+        return f'[{label}](<{url}> "{escape.md_text(entity.title)}")'
+
+    return link
+
+
+def _see_also(docs: Any) -> list[str]:
+    """An ``externalDocs`` object as a "See also" line (a link only for a safe URL)."""
+    if not isinstance(docs, dict) or not docs.get("url"):
+        return []
+    return [f"See also: {escape.md_link(docs.get('url'), docs.get('description'))}", ""]
+
+
+def _about(info: dict, docs: Any) -> list[str]:
+    """Contact, licence and external documentation of an API, one line each."""
+    out = []
+    contact = info.get("contact")
+    if isinstance(contact, dict):
+        parts = [escape.md_text(contact["name"])] if contact.get("name") else []
+        if contact.get("url"):
+            parts.append(escape.md_link(contact["url"]))
+        if isinstance(contact.get("email"), str) and contact["email"]:
+            parts.append(escape.md_link(f"mailto:{contact['email']}", contact["email"]))
+        if parts:
+            out += ["Contact: " + " · ".join(parts), ""]
+    licence = info.get("license")
+    if isinstance(licence, dict) and (licence.get("name") or licence.get("url")):
+        name = licence.get("name") or licence.get("identifier") or licence.get("url")
+        out += ["Licence: " + (escape.md_link(licence["url"], name) if licence.get("url")
+                               else escape.md_text(name)), ""]
+    return out + _see_also(docs)
+
+
+def _server_variables(variables: Any) -> str:
+    """A server's variables: ``name`` = default (one of ...)."""
+    if not isinstance(variables, dict):
+        return ""
+    out = []
+    for name, variable in sorted(variables.items(), key=lambda item: str(item[0])):
+        if not isinstance(variable, dict):
+            continue
+        text = escape.md_code(name)
+        if "default" in variable:
+            text += f" = {escape.md_code(variable['default'])}"
+        if isinstance(variable.get("enum"), list):
+            text += " (one of " + ", ".join(escape.md_code(v) for v in variable["enum"][:12]) + ")"
+        out.append(text)
+    return "<br>".join(out)
