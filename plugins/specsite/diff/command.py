@@ -6,6 +6,7 @@ problem (not a git repository, unknown revision, an export that is not one).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from ..settings import SettingsError, load_settings
 from .compare import DiffReport, compare
 from .model import Level
 from .render import RENDERERS
-from .revisions import RevisionError, default_base, extract, repository_root, resolve
+from .revisions import (RevisionError, commit_date, default_base, extract, repository_root,
+                        resolve)
 from .snapshot import Snapshot, SnapshotError
 
 FAIL_ON = ("breaking", "warning", "never")
@@ -39,6 +41,8 @@ class Request:
     fail_on: str = "breaking"
     fmt: str = "text"
     site_url: str | None = None
+    #: ``YYYY-MM-DD`` date-bound checks compare with (default: HEAD's commit date)
+    as_of: str | None = None
 
 
 def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
@@ -71,11 +75,33 @@ def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
                 head = _from_tree("head", cwd, request.config_file, overrides)
         except (RevisionError, SnapshotError) as exc:
             raise DiffUsageError(str(exc)) from None
+        as_of, as_of_note = _as_of(request, cwd, repo)
     levels = _levels(cwd, request)
-    report = compare(base, head, levels)
+    report = compare(base, head, levels, as_of, as_of_note)
     report.base_note = base_note
     text = RENDERERS[request.fmt](report, request.site_url)
     return report, text, exit_code(report, request.fail_on)
+
+
+def _as_of(request: Request, cwd: Path, repo: Path | None) -> tuple[dt.date | None, str]:
+    """The day sunset dates are compared with: ``--as-of``, else the committer date of the HEAD
+    side's commit (for the working tree, of the commit it is on); never today's date, so a
+    report does not change with the day it is run."""
+    if request.as_of:
+        try:
+            return dt.date.fromisoformat(request.as_of.strip()), "--as-of"
+        except ValueError:
+            raise DiffUsageError(f"--as-of {request.as_of!r} is not a date (YYYY-MM-DD)") from None
+    if request.head_export:
+        return None, "no date: the head side is an export; pass --as-of"
+    name = request.head or "HEAD"
+    try:
+        repo = repo or repository_root(cwd)
+        day = commit_date(repo, resolve(repo, name))
+    except RevisionError:
+        return None, "no date: the working tree has no commit; pass --as-of"
+    where = f"committer date of {name}" if request.head else "committer date of HEAD (head is the working tree)"
+    return day, where
 
 
 def exit_code(report: DiffReport, fail_on: str) -> int:

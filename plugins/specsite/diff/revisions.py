@@ -8,6 +8,7 @@ revision's own mkdocs.yml.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import subprocess
 import tarfile
@@ -48,6 +49,16 @@ def resolve(repo: Path, revision: str) -> str:
     if done.returncode != 0 or not done.stdout.strip():
         raise RevisionError(f"unknown revision {revision!r} (not a commit in {repo})")
     return done.stdout.strip()
+
+
+def commit_date(repo: Path, commit: str) -> dt.date:
+    """The committer date of ``commit``, in the committer's own time zone: the day a change
+    landed, the same on every machine (never the wall clock)."""
+    done = _git(repo, "log", "-1", "--format=%cI", commit, "--")
+    try:
+        return dt.date.fromisoformat(done.stdout.strip()[:10])
+    except ValueError:
+        raise RevisionError(f"cannot read the commit date of {commit[:12]}") from None
 
 
 @dataclass
