@@ -83,6 +83,27 @@ def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
     return report, text, exit_code(report, request.fail_on)
 
 
+def read_revision(root: Path, revision: str, label: str = "base",
+                  config_file: str | None = None) -> Snapshot:
+    """One side read from ``revision`` of the git repository holding ``root`` (the same
+    sub-folder, that revision's own configuration file), as ``specsite diff`` reads it; raises
+    :class:`DiffUsageError` naming the side."""
+    try:
+        repo = repository_root(root)
+        commit = resolve(repo, revision)
+        with tempfile.TemporaryDirectory(prefix="specsite-diff-") as tmp:
+            return _from_revision(label, repo, commit, revision, root, Request(config_file=config_file),
+                                  Path(tmp) / label)
+    except (RevisionError, SnapshotError) as exc:
+        raise DiffUsageError(f"{label}: {exc}") from None
+
+
+def head_date(root: Path) -> tuple[dt.date | None, str]:
+    """The day date-bound checks compare with when HEAD is the working tree of ``root``: the
+    committer date of the commit it is on, and that explanation."""
+    return _as_of(Request(), root, None)
+
+
 def _as_of(request: Request, cwd: Path, repo: Path | None) -> tuple[dt.date | None, str]:
     """The day sunset dates are compared with: ``--as-of``, else the committer date of the HEAD
     side's commit (for the working tree, of the commit it is on); never today's date, so a
