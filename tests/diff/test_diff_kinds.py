@@ -215,7 +215,7 @@ def test_sunset_is_judged_on_the_head_commit_date(tmp_path, monkeypatch, head_da
     _, doc = diff_json(root, monkeypatch, "HEAD~1")
     assert doc["as_of"]["date"] == head_date[:10] and "working tree" in doc["as_of"]["note"]
     text = run_cli(["diff", "HEAD~1", "HEAD"], root, monkeypatch).out
-    assert f"dates compared as of {head_date[:10]} (committer date of HEAD)" in text
+    assert f"dates compared as of {head_date[:10]}: committer date of HEAD" in text
 
 
 def test_as_of_option(tmp_path, monkeypatch) -> None:

@@ -44,7 +44,7 @@ def _sides(report: DiffReport) -> str:
 
 def _as_of(report: DiffReport) -> str:
     day = report.as_of.isoformat() if report.as_of else "unknown"
-    return f"dates compared as of {day}" + (f" ({report.as_of_note})" if report.as_of_note else "")
+    return f"dates compared as of {day}" + (f": {report.as_of_note}" if report.as_of_note else "")
 
 
 def render_text(report: DiffReport, site_url: str | None = None) -> str:
