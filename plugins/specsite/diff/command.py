@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from ..core.export import export_document
 from ..core.pipeline import load_specs
 from ..settings import SettingsError, load_settings
 from .compare import DiffReport, compare
@@ -52,6 +57,8 @@ def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
     base_note = ""
     with tempfile.TemporaryDirectory(prefix="specsite-diff-") as tmp:
         try:
+            base_job = head_job = None
+            base = head = None
             if request.base_export:
                 base = _from_export(request.base_export, "base", cwd)
             else:
@@ -64,15 +71,18 @@ def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
                 else:
                     chosen = default_base(repo, resolve(repo, head_rev) and head_rev)
                     commit, base_note, base_name = chosen.commit, chosen.note, chosen.commit[:12]
-                base = _from_revision("base", repo, commit, base_name, cwd, request, Path(tmp) / "base")
+                base_job = _Job(_revision_doc, ("base", repo, commit, base_name, cwd, request,
+                                                Path(tmp) / "base"))
             if request.head_export:
                 head = _from_export(request.head_export, "head", cwd)
             elif request.head:
                 repo = repo or repository_root(cwd)
                 commit = resolve(repo, request.head)
-                head = _from_revision("head", repo, commit, request.head, cwd, request, Path(tmp) / "head")
+                head_job = _Job(_revision_doc, ("head", repo, commit, request.head, cwd, request,
+                                                Path(tmp) / "head"))
             else:
-                head = _from_tree("head", cwd, request.config_file, overrides)
+                head_job = _Job(_tree_doc, ("head", cwd, request.config_file, overrides))
+            base, head = _read_sides(base_job, head_job, base, head)
         except (RevisionError, SnapshotError) as exc:
             raise DiffUsageError(str(exc)) from None
         as_of, as_of_note = _as_of(request, cwd, repo)
@@ -156,18 +166,67 @@ def _from_export(path: str, label: str, cwd: Path) -> Snapshot:
         raise DiffUsageError(f"{label}: {path}: {exc}") from None
 
 
-def _from_tree(label: str, cwd: Path, config_file: str | None, overrides: dict[str, list[str]],
-               source: str = "working tree") -> Snapshot:
+@dataclass
+class _Job:
+    """Reading one side: a function returning ``(export document, source)`` and its arguments."""
+
+    function: Callable[..., tuple[dict, str]]
+    args: tuple
+
+    def __call__(self) -> tuple[dict, str]:
+        return self.function(*self.args)
+
+
+def _read_sides(base_job: _Job | None, head_job: _Job | None, base: Snapshot | None,
+                head: Snapshot | None) -> tuple[Snapshot, Snapshot]:
+    """Both sides as snapshots. Two pipeline runs are independent, so with more than one CPU the
+    base side is read in a child process while this one reads the head (the sides travel as
+    export documents, the form a saved export has anyway)."""
+    base_doc = head_doc = None
+    if base_job and head_job and _cpus() > 1:
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            future = pool.submit(base_job)
+            head_doc = head_job()
+            base_doc = future.result()
+    else:
+        base_doc = base_job() if base_job else None
+        head_doc = head_job() if head_job else None
+    if base_doc is not None:
+        base = Snapshot.from_export(base_doc[0], "base", base_doc[1])
+    if head_doc is not None:
+        head = Snapshot.from_export(head_doc[0], "head", head_doc[1])
+    assert base is not None and head is not None
+    return base, head
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _tree_doc(label: str, cwd: Path, config_file: str | None, overrides: dict[str, list[str]],
+              source: str = "working tree") -> tuple[dict, str]:
+    """The export document of the specs in ``cwd`` (its configuration), and what it is."""
     try:
         settings = load_settings(config_file, overrides, cwd)
     except SettingsError as exc:
         raise DiffUsageError(f"{label} ({source}): {exc}") from None
     specs = load_specs(settings.project, settings.config, settings.docs_dir)
-    return Snapshot.from_specs(specs, label, source)
+    return export_document(specs), source
 
 
 def _from_revision(label: str, repo: Path, commit: str, name: str, cwd: Path, request: Request,
                    dest: Path) -> Snapshot:
+    doc, source = _revision_doc(label, repo, commit, name, cwd, request, dest)
+    return Snapshot.from_export(doc, label, source)
+
+
+def _revision_doc(label: str, repo: Path, commit: str, name: str, cwd: Path, request: Request,
+                  dest: Path) -> tuple[dict, str]:
     """A side read from ``commit``'s tree, written to ``dest``, from the same sub-folder."""
     try:
         prefix = cwd.resolve().relative_to(repo).as_posix()
@@ -183,11 +242,10 @@ def _from_revision(label: str, repo: Path, commit: str, name: str, cwd: Path, re
     source = f"revision {name}" + (f" ({commit[:12]})" if not commit.startswith(name) else "")
     config_file = request.config_file
     if config_file and not (where / config_file).is_file() and not Path(config_file).is_absolute():
-        return Snapshot.from_export({"version": 1, "entities": []}, label,
-                                    f"{source}, which has no {config_file}")
+        return {"version": 1, "entities": []}, f"{source}, which has no {config_file}"
     if config_file and Path(config_file).is_absolute():
         config_file = _inside(config_file, cwd, where)
-    return _from_tree(label, where, config_file, overrides, source)
+    return _tree_doc(label, where, config_file, overrides, source)
 
 
 def _inside(value: str, cwd: Path, where: Path) -> str:
