@@ -23,7 +23,7 @@ from .compare import DiffReport, compare
 from .model import Level
 from .render import RENDERERS
 from .revisions import (RevisionError, commit_date, default_base, extract, repository_root,
-                        resolve)
+                        resolve, scratch_parent, tree_size)
 from .snapshot import Snapshot, SnapshotError
 
 FAIL_ON = ("breaking", "warning", "never")
@@ -55,37 +55,34 @@ def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
     overrides = request.overrides or {}
     repo = None
     base_note = ""
-    with tempfile.TemporaryDirectory(prefix="specsite-diff-") as tmp:
-        try:
-            base_job = head_job = None
-            base = head = None
-            if request.base_export:
-                base = _from_export(request.base_export, "base", cwd)
+    try:
+        base_job = head_job = None
+        base = head = None
+        if request.base_export:
+            base = _from_export(request.base_export, "base", cwd)
+        else:
+            repo = repository_root(cwd)
+            head_rev = request.head or "HEAD"
+            if request.base:
+                commit = resolve(repo, request.base)
+                base_note = ""
+                base_name = request.base
             else:
-                repo = repository_root(cwd)
-                head_rev = request.head or "HEAD"
-                if request.base:
-                    commit = resolve(repo, request.base)
-                    base_note = ""
-                    base_name = request.base
-                else:
-                    chosen = default_base(repo, resolve(repo, head_rev) and head_rev)
-                    commit, base_note, base_name = chosen.commit, chosen.note, chosen.commit[:12]
-                base_job = _Job(_revision_doc, ("base", repo, commit, base_name, cwd, request,
-                                                Path(tmp) / "base"))
-            if request.head_export:
-                head = _from_export(request.head_export, "head", cwd)
-            elif request.head:
-                repo = repo or repository_root(cwd)
-                commit = resolve(repo, request.head)
-                head_job = _Job(_revision_doc, ("head", repo, commit, request.head, cwd, request,
-                                                Path(tmp) / "head"))
-            else:
-                head_job = _Job(_tree_doc, ("head", cwd, request.config_file, overrides))
-            base, head = _read_sides(base_job, head_job, base, head)
-        except (RevisionError, SnapshotError) as exc:
-            raise DiffUsageError(str(exc)) from None
-        as_of, as_of_note = _as_of(request, cwd, repo)
+                chosen = default_base(repo, resolve(repo, head_rev) and head_rev)
+                commit, base_note, base_name = chosen.commit, chosen.note, chosen.commit[:12]
+            base_job = _Job(_revision_doc, ("base", repo, commit, base_name, cwd, request))
+        if request.head_export:
+            head = _from_export(request.head_export, "head", cwd)
+        elif request.head:
+            repo = repo or repository_root(cwd)
+            commit = resolve(repo, request.head)
+            head_job = _Job(_revision_doc, ("head", repo, commit, request.head, cwd, request))
+        else:
+            head_job = _Job(_tree_doc, ("head", cwd, request.config_file, overrides))
+        base, head = _read_sides(base_job, head_job, base, head)
+    except (RevisionError, SnapshotError) as exc:
+        raise DiffUsageError(str(exc)) from None
+    as_of, as_of_note = _as_of(request, cwd, repo)
     levels = _levels(cwd, request)
     report = compare(base, head, levels, as_of, as_of_note)
     report.base_note = base_note
@@ -101,9 +98,7 @@ def read_revision(root: Path, revision: str, label: str = "base",
     try:
         repo = repository_root(root)
         commit = resolve(repo, revision)
-        with tempfile.TemporaryDirectory(prefix="specsite-diff-") as tmp:
-            return _from_revision(label, repo, commit, revision, root, Request(config_file=config_file),
-                                  Path(tmp) / label)
+        return _from_revision(label, repo, commit, revision, root, Request(config_file=config_file))
     except (RevisionError, SnapshotError) as exc:
         raise DiffUsageError(f"{label}: {exc}") from None
 
@@ -219,33 +214,36 @@ def _tree_doc(label: str, cwd: Path, config_file: str | None, overrides: dict[st
     return export_document(specs), source
 
 
-def _from_revision(label: str, repo: Path, commit: str, name: str, cwd: Path, request: Request,
-                   dest: Path) -> Snapshot:
-    doc, source = _revision_doc(label, repo, commit, name, cwd, request, dest)
+def _from_revision(label: str, repo: Path, commit: str, name: str, cwd: Path,
+                   request: Request) -> Snapshot:
+    doc, source = _revision_doc(label, repo, commit, name, cwd, request)
     return Snapshot.from_export(doc, label, source)
 
 
-def _revision_doc(label: str, repo: Path, commit: str, name: str, cwd: Path, request: Request,
-                  dest: Path) -> tuple[dict, str]:
-    """A side read from ``commit``'s tree, written to ``dest``, from the same sub-folder."""
+def _revision_doc(label: str, repo: Path, commit: str, name: str, cwd: Path,
+                  request: Request) -> tuple[dict, str]:
+    """A side read from ``commit``'s tree (the same sub-folder as ``cwd``), written to a
+    scratch folder that is removed afterwards."""
     try:
         prefix = cwd.resolve().relative_to(repo).as_posix()
     except ValueError:
         prefix = ""
     prefix = "" if prefix == "." else prefix
-    dest.mkdir(parents=True)
-    extract(repo, commit, dest, prefix)
-    where = dest / prefix if prefix else dest
-    where.mkdir(parents=True, exist_ok=True)
-    overrides = {key: [_inside(v, cwd, where) for v in values]
-                 for key, values in (request.overrides or {}).items()}
-    source = f"revision {name}" + (f" ({commit[:12]})" if not commit.startswith(name) else "")
-    config_file = request.config_file
-    if config_file and not (where / config_file).is_file() and not Path(config_file).is_absolute():
-        return {"version": 1, "entities": []}, f"{source}, which has no {config_file}"
-    if config_file and Path(config_file).is_absolute():
-        config_file = _inside(config_file, cwd, where)
-    return _tree_doc(label, where, config_file, overrides, source)
+    parent = scratch_parent(tree_size(repo, commit, prefix))
+    with tempfile.TemporaryDirectory(prefix=f"specsite-diff-{label}-", dir=parent) as tmp:
+        dest = Path(tmp)
+        extract(repo, commit, dest, prefix)
+        where = dest / prefix if prefix else dest
+        where.mkdir(parents=True, exist_ok=True)
+        overrides = {key: [_inside(v, cwd, where) for v in values]
+                     for key, values in (request.overrides or {}).items()}
+        source = f"revision {name}" + (f" ({commit[:12]})" if not commit.startswith(name) else "")
+        config_file = request.config_file
+        if config_file and not (where / config_file).is_file() and not Path(config_file).is_absolute():
+            return {"version": 1, "entities": []}, f"{source}, which has no {config_file}"
+        if config_file and Path(config_file).is_absolute():
+            config_file = _inside(config_file, cwd, where)
+        return _tree_doc(label, where, config_file, overrides, source)
 
 
 def _inside(value: str, cwd: Path, where: Path) -> str:
