@@ -225,6 +225,8 @@ def octokit(old: Path, new: Path, repeat: int) -> None:
             times.append(time.perf_counter() - start)
         print(f"openapi-diff: {statistics.median(times):.2f} s (exit {theirs.returncode}, "
               f"{len(theirs.stdout)} bytes of output)")
+        if theirs.returncode not in (0, 1):
+            print("openapi-diff failed:", theirs.stderr.strip().splitlines()[-3:])
         print(f"ratio specsite / openapi-diff: {ours / statistics.median(times):.2f} (target <= 0.5)")
 
 
