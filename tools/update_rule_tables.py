@@ -1,4 +1,5 @@
-"""Regenerate the rule-code tables in README.md and docs/reference/rules.md from the catalogue.
+"""Regenerate the rule-code tables in README.md and docs/reference/rules.md from the catalogue,
+and the change-code table of docs/reference/diff.md from the diff's.
 
     .venv/bin/python tools/update_rule_tables.py      (or: make rule-tables)
 """
@@ -29,6 +30,17 @@ def table() -> str:
     return out.getvalue()
 
 
+def change_table() -> str:
+    """The change codes of ``specsite diff`` as a Markdown table (kind, then code)."""
+    from specsite.diff.compare import load_codes
+    from specsite.diff.model import CHANGES
+
+    load_codes()
+    rows = ["| Code | Kind | Default | Meaning |", "|---|---|---|---|"]
+    rows += [f"| `{c.code}` | {c.kind} | {c.level.value} | {c.summary} |" for c in CHANGES.sorted()]
+    return "\n".join(rows) + "\n"
+
+
 def update() -> None:
     text = table()
     readme = ROOT / "README.md"
@@ -37,6 +49,11 @@ def update() -> None:
                      lambda m: m.group(1) + text + m.group(2), content, flags=re.S)
     readme.write_text(content, encoding="utf-8")
     (ROOT / "docs/reference/rules.md").write_text(RULES_PAGE_HEAD + text, encoding="utf-8")
+    diff_page = ROOT / "docs/reference/diff.md"
+    content = diff_page.read_text(encoding="utf-8")
+    content = re.sub(r"(<!-- changes:start -->\n).*?(<!-- changes:end -->)",
+                     lambda m: m.group(1) + change_table() + m.group(2), content, flags=re.S)
+    diff_page.write_text(content, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--fail-on", choices=["breaking", "warning", "never"], default="breaking",
                       help="exit 1 when a change is at or above this level (default: breaking)")
     diff.add_argument("--site-url", metavar="URL", help="preview site to link entities to (markdown)")
+    diff.add_argument("--as-of", metavar="DATE",
+                      help="day x-sunset dates are compared with (YYYY-MM-DD; default: the "
+                           "committer date of the HEAD side's commit, never today)")
     diff.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
 
     rules = sub.add_parser("rules", help="list every rule code with its default severity")
@@ -167,7 +170,8 @@ def _diff(args: argparse.Namespace) -> int:
     request = Request(base=revisions[0], head=revisions[1], base_export=args.base_export,
                       head_export=args.head_export, config_file=args.config_file,
                       overrides={flag: getattr(args, flag, []) for flag in KIND_FLAGS},
-                      fail_on=args.fail_on, fmt=args.format, site_url=args.site_url)
+                      fail_on=args.fail_on, fmt=args.format, site_url=args.site_url,
+                      as_of=args.as_of)
     try:
         _, text, code = run(request, Path.cwd())
     except DiffUsageError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,12 +16,15 @@ REPO = Path(__file__).resolve().parents[2]
 WEBSHOP = REPO / "examples" / "webshop"
 
 
-def git(root: Path, *args: str) -> str:
-    """Run git in ``root`` with a fixed identity; returns stdout."""
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    """Run git in ``root`` with a fixed identity (and commit date, when given); returns stdout."""
+    env = dict(os.environ)
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     done = subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false",
          "-c", "init.defaultBranch=main", *args],
-        cwd=root, capture_output=True, text=True, check=True)
+        cwd=root, capture_output=True, text=True, check=True, env=env)
     return done.stdout
 
 
@@ -30,9 +34,10 @@ def init(root: Path) -> None:
     commit(root, "base")
 
 
-def commit(root: Path, message: str) -> None:
+def commit(root: Path, message: str, date: str | None = None) -> None:
+    """Commit everything in ``root`` (at ``date``, an ISO 8601 time, when given)."""
     git(root, "add", "-A")
-    git(root, "commit", "-q", "--allow-empty", "-m", message)
+    git(root, "commit", "-q", "--allow-empty", "-m", message, date=date)
 
 
 def write(root: Path, rel: str, text: str) -> None:

@@ -3,11 +3,12 @@ and escaping, on the example product committed in ``tmp_path``."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
-from diff_helpers import by_code, commit, diff_json, edit, webshop_repo, write
+from diff_helpers import by_code, commit, diff_json, edit, git, webshop_repo, write
 from project_fixtures import run_cli
 
 PRD1 = "prds/0001-one-click-checkout.md"
@@ -178,9 +179,60 @@ def test_spec_values_are_escaped_in_markdown(tmp_path, monkeypatch) -> None:
          "text: \"<img src=x onerror=alert(1)> | [click](javascript:alert(1)) **bold**\"")
     commit(root, "head")
     out = run_cli(["diff", "HEAD~1", "HEAD", "--format", "markdown"], root, monkeypatch).out
-    rows = [line for line in out.splitlines() if "PRD-0001.R4" in line]
+    rows = [line for line in out.splitlines() if "PRD-0001.R4" in html.unescape(line)]
     assert rows and all("onerror" in row for row in rows)  # the new text is shown...
     for row in rows:  # ...but inert
         assert "<img" not in row and "](javascript" not in row and "**bold**" not in row
-        assert "&lt;img" in row
+        assert "&#60;img" in row
         assert len(re.split(r"(?<!\\)\|", row)) == 8  # no cell was split by the | in the text
+
+
+def _sunset_repo(tmp_path: Path, head_date: str) -> Path:
+    """The example with a deprecated operation (sunset 2030-06-01) that HEAD, committed at
+    ``head_date``, removes."""
+    root = webshop_repo(tmp_path)
+    edit(root, "apis/orders.yaml", "      operationId: refundOrder\n",
+         "      operationId: refundOrder\n      deprecated: true\n      x-sunset: \"2030-06-01\"\n")
+    commit(root, "deprecate refunds", date="2030-01-01T12:00:00+00:00")
+    text = (root / "apis/orders.yaml").read_text(encoding="utf-8")
+    start, end = text.index("  /orders/{orderId}/refunds:\n"), text.index("components:")
+    write(root, "apis/orders.yaml", text[:start] + text[end:])
+    commit(root, "remove refunds", date=head_date)
+    return root
+
+
+@pytest.mark.parametrize("head_date,code", [
+    ("2030-05-31T23:00:00+00:00", "api-path-removed-before-sunset"),
+    ("2030-06-01T08:00:00+00:00", "api-removed-after-deprecation"),
+])
+def test_sunset_is_judged_on_the_head_commit_date(tmp_path, monkeypatch, head_date, code) -> None:
+    """Never the wall clock: the default day is HEAD's committer date, said in the output."""
+    root = _sunset_repo(tmp_path, head_date)
+    _, doc = diff_json(root, monkeypatch, "HEAD~1", "HEAD")
+    assert [c["entity"] for c in by_code(doc)[code]] == ["api:orders#refundOrder"]
+    assert doc["as_of"] == {"date": head_date[:10], "note": "committer date of HEAD"}
+    # the working tree is on HEAD: the same day
+    _, doc = diff_json(root, monkeypatch, "HEAD~1")
+    assert doc["as_of"]["date"] == head_date[:10] and "working tree" in doc["as_of"]["note"]
+    text = run_cli(["diff", "HEAD~1", "HEAD"], root, monkeypatch).out
+    assert f"dates compared as of {head_date[:10]}: committer date of HEAD" in text
+
+
+def test_as_of_option(tmp_path, monkeypatch) -> None:
+    root = _sunset_repo(tmp_path, "2030-05-01T12:00:00+00:00")
+    _, doc = diff_json(root, monkeypatch, "HEAD~1", "HEAD", "--as-of", "2031-01-01")
+    assert "api-removed-after-deprecation" in by_code(doc)
+    assert doc["as_of"] == {"date": "2031-01-01", "note": "--as-of"}
+    result = run_cli(["diff", "HEAD~1", "HEAD", "--as-of", "soon"], root, monkeypatch)
+    assert result.code == 2 and "--as-of 'soon' is not a date" in result.err
+    # two saved exports carry no commit: without --as-of the sunset has not come
+    git(root, "checkout", "-q", "HEAD~1")
+    assert run_cli(["export", "--output", str(tmp_path / "base.json")], root, monkeypatch).code == 0
+    git(root, "checkout", "-q", "main")
+    assert run_cli(["export", "--output", str(tmp_path / "head.json")], root, monkeypatch).code == 0
+    exports = ("--base-export", str(tmp_path / "base.json"), "--head-export", str(tmp_path / "head.json"))
+    _, doc = diff_json(root, monkeypatch, *exports)
+    assert doc["as_of"]["date"] is None and "pass --as-of" in doc["as_of"]["note"]
+    assert "api-path-removed-before-sunset" in by_code(doc)
+    _, doc = diff_json(root, monkeypatch, *exports, "--as-of", "2031-01-01")
+    assert "api-removed-after-deprecation" in by_code(doc)

@@ -4,6 +4,7 @@ on its harmless twin (oasdiff's catalogue is the reference)."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any, Callable
 
 import pytest
@@ -177,8 +178,25 @@ def test_sunset(sunset: str, expected: dict) -> None:
     base["paths"]["/old"]["get"]["x-sunset"] = sunset
     head = copy.deepcopy(base)
     head["paths"].pop("/old")
-    report = compare(_snapshot(base, "base"), _snapshot(head, "head"))
+    report = compare(_snapshot(base, "base"), _snapshot(head, "head"), as_of=dt.date(2024, 6, 1))
     assert {c.code: c.level.value for c in report.changes} == expected
+
+
+def test_sunset_compares_with_the_as_of_date_not_today() -> None:
+    """The same sides give the same answer whatever day it is: the sunset date is compared with
+    ``as_of``, and with no date the removal counts as before the sunset."""
+    base = copy.deepcopy(BASE)
+    base["paths"]["/old"]["get"]["x-sunset"] = "2024-06-01"
+    head = copy.deepcopy(base)
+    head["paths"].pop("/old")
+
+    def found(as_of: dt.date | None) -> dict[str, str]:
+        report = compare(_snapshot(base, "base"), _snapshot(head, "head"), as_of=as_of)
+        return {c.code: c.level.value for c in report.changes}
+
+    assert found(dt.date(2024, 5, 31)) == {"api-path-removed-before-sunset": "breaking"}
+    assert found(dt.date(2024, 6, 1)) == {"api-removed-after-deprecation": "info"}
+    assert found(None) == {"api-path-removed-before-sunset": "breaking"}
 
 
 def test_harmless_changes_are_not_breaking() -> None:

@@ -96,7 +96,7 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
         target, where = site.element_location(ws, shown)
         return relative_url(page, target, context.use_directory_urls, where)
 
-    svg = render_svg(ws, view, layout_view(view), href)
+    svg = render_svg(ws, view, layout_view(view), href, context.diff_marks)
     return f'<div class="c4-view" data-specsite-view="{slug(view.key)}">\n{svg}</div>\n'
 
 

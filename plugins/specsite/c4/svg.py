@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..core.escape import svg_attr, svg_text
 
@@ -139,9 +139,27 @@ def _path(arrow: Arrow) -> str:
     return d
 
 
+def _mark(marks: Mapping[str, str], *ids: str) -> str:
+    """`` c4-added``/`` c4-changed`` when a preview site marks one of these entity IDs."""
+    for entity_id in ids:
+        if marks.get(entity_id) in ("added", "changed"):
+            return f" c4-{marks[entity_id]}"
+    return ""
+
+
+def _relationship_ids(r: m.Relationship) -> tuple[str, ...]:
+    """The diff's names for a drawn relationship (a deployed one also by what it replicates)."""
+    ids = [f"c4:{r.source.id}->{r.destination.id}"]
+    if r.linked is not None:
+        ids.append(f"c4:{r.linked.source.id}->{r.linked.destination.id}")
+    return tuple(ids)
+
+
 def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
-               href: Callable[[m.Element], str | None]) -> str:
-    """The SVG for ``view``; ``href`` gives each element's link (or ``None`` for no link)."""
+               href: Callable[[m.Element], str | None], marks: Mapping[str, str] | None = None) -> str:
+    """The SVG for ``view``; ``href`` gives each element's link (or ``None`` for no link);
+    ``marks`` (preview sites) classes added and changed elements and relationships by entity ID."""
+    marks = marks or {}
     key = _id_part(view.key)
     width, height = layout.width + 2 * _PAD, layout.height + 2 * _PAD
     title = view.title or f"{view.type} view: {view.key}"
@@ -169,7 +187,8 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
         look = element_look(workspace, box.element)
         link = href(box.element)
         opacity = f' opacity="{_n(look.opacity)}"' if look.opacity < 1 else ""
-        group = [f'<g class="c4-element" data-specsite-id="{svg_attr(box.element.id)}"{opacity} fill="{look.color}">',
+        mark = _mark(marks, "c4:" + box.element.id)
+        group = [f'<g class="c4-element{mark}" data-specsite-id="{svg_attr(box.element.id)}"{opacity} fill="{look.color}">',
                  f"<title>{svg_text(box.element.name)}</title>", *_shape(box, look),
                  f'<g fill="{look.color}">', *_texts(box, look), "</g>", "</g>"]
         if link:
@@ -187,7 +206,8 @@ def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
         marker = f"c4-arrow-{key}-{colours.index(look.color)}"
         dash = ' stroke-dasharray="8 6"' if look.dashed else ""
         opacity = f' opacity="{_n(look.opacity)}"' if look.opacity < 1 else ""
-        out.append(f'<g class="c4-relationship" data-specsite-id="{svg_attr(arrow.relationship.id)}"{opacity}>')
+        mark = _mark(marks, *_relationship_ids(arrow.relationship))
+        out.append(f'<g class="c4-relationship{mark}" data-specsite-id="{svg_attr(arrow.relationship.id)}"{opacity}>')
         out.append(f'<path d="{_path(arrow)}" fill="none" stroke="{look.color}" '
                    f'stroke-width="{_n(look.thickness)}"{dash} marker-end="url(#{marker})"/>')
         if arrow.label_at is not None and arrow.label:

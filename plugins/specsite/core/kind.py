@@ -45,6 +45,8 @@ class SiteContext:
     """What page renderers need to know about the site they render into."""
 
     use_directory_urls: bool = True
+    #: preview sites (``diff_base``): entity ID -> ``added``/``changed``, for diagrams to mark
+    diff_marks: dict[str, str] = field(default_factory=dict)
 
 
 class SpecKind(Protocol):

@@ -153,8 +153,8 @@ def _place(data: dict | None) -> Place | None:
 
 
 def _compare_views(ctx: Context) -> list[Change]:
-    before = _views(ctx.base.section("c4", "views"), ctx.base.section("c4", "relationships"))
-    after = _views(ctx.head.section("c4", "views"), ctx.head.section("c4", "relationships"))
+    before = view_contents(ctx.base.section("c4", "views"), ctx.base.section("c4", "relationships"))
+    after = view_contents(ctx.head.section("c4", "views"), ctx.head.section("c4", "relationships"))
     out = []
     for key in sorted(before.keys() | after.keys()):
         b, a = before.get(key), after.get(key)
@@ -187,7 +187,7 @@ def _compare_views(ctx: Context) -> list[Change]:
     return out
 
 
-def _views(views: list[Any], relationships: list[Any]) -> dict[str, dict]:
+def view_contents(views: list[Any], relationships: list[Any]) -> dict[str, dict]:
     """View key -> its title, page, place and the element and relationship labels it shows."""
     labels = {r.get("id"): rel_label(str(r.get("source")), str(r.get("destination")))
               for r in relationships if isinstance(r, dict)}

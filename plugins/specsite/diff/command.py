@@ -6,17 +6,24 @@ problem (not a git repository, unknown revision, an export that is not one).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import multiprocessing
+import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from ..core.export import export_document
 from ..core.pipeline import load_specs
 from ..settings import SettingsError, load_settings
 from .compare import DiffReport, compare
 from .model import Level
 from .render import RENDERERS
-from .revisions import RevisionError, default_base, extract, repository_root, resolve
+from .revisions import (RevisionError, commit_date, default_base, extract, repository_root,
+                        resolve, scratch_parent, tree_size)
 from .snapshot import Snapshot, SnapshotError
 
 FAIL_ON = ("breaking", "warning", "never")
@@ -39,6 +46,8 @@ class Request:
     fail_on: str = "breaking"
     fmt: str = "text"
     site_url: str | None = None
+    #: ``YYYY-MM-DD`` date-bound checks compare with (default: HEAD's commit date)
+    as_of: str | None = None
 
 
 def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
@@ -46,36 +55,79 @@ def run(request: Request, cwd: Path) -> tuple[DiffReport, str, int]:
     overrides = request.overrides or {}
     repo = None
     base_note = ""
-    with tempfile.TemporaryDirectory(prefix="specsite-diff-") as tmp:
-        try:
-            if request.base_export:
-                base = _from_export(request.base_export, "base", cwd)
+    try:
+        base_job = head_job = None
+        base = head = None
+        if request.base_export:
+            base = _from_export(request.base_export, "base", cwd)
+        else:
+            repo = repository_root(cwd)
+            head_rev = request.head or "HEAD"
+            if request.base:
+                commit = resolve(repo, request.base)
+                base_note = ""
+                base_name = request.base
             else:
-                repo = repository_root(cwd)
-                head_rev = request.head or "HEAD"
-                if request.base:
-                    commit = resolve(repo, request.base)
-                    base_note = ""
-                    base_name = request.base
-                else:
-                    chosen = default_base(repo, resolve(repo, head_rev) and head_rev)
-                    commit, base_note, base_name = chosen.commit, chosen.note, chosen.commit[:12]
-                base = _from_revision("base", repo, commit, base_name, cwd, request, Path(tmp) / "base")
-            if request.head_export:
-                head = _from_export(request.head_export, "head", cwd)
-            elif request.head:
-                repo = repo or repository_root(cwd)
-                commit = resolve(repo, request.head)
-                head = _from_revision("head", repo, commit, request.head, cwd, request, Path(tmp) / "head")
-            else:
-                head = _from_tree("head", cwd, request.config_file, overrides)
-        except (RevisionError, SnapshotError) as exc:
-            raise DiffUsageError(str(exc)) from None
+                chosen = default_base(repo, resolve(repo, head_rev) and head_rev)
+                commit, base_note, base_name = chosen.commit, chosen.note, chosen.commit[:12]
+            base_job = _Job(_revision_doc, ("base", repo, commit, base_name, cwd, request))
+        if request.head_export:
+            head = _from_export(request.head_export, "head", cwd)
+        elif request.head:
+            repo = repo or repository_root(cwd)
+            commit = resolve(repo, request.head)
+            head_job = _Job(_revision_doc, ("head", repo, commit, request.head, cwd, request))
+        else:
+            head_job = _Job(_tree_doc, ("head", cwd, request.config_file, overrides))
+        base, head = _read_sides(base_job, head_job, base, head)
+    except (RevisionError, SnapshotError) as exc:
+        raise DiffUsageError(str(exc)) from None
+    as_of, as_of_note = _as_of(request, cwd, repo)
     levels = _levels(cwd, request)
-    report = compare(base, head, levels)
+    report = compare(base, head, levels, as_of, as_of_note)
     report.base_note = base_note
     text = RENDERERS[request.fmt](report, request.site_url)
     return report, text, exit_code(report, request.fail_on)
+
+
+def read_revision(root: Path, revision: str, label: str = "base",
+                  config_file: str | None = None) -> Snapshot:
+    """One side read from ``revision`` of the git repository holding ``root`` (the same
+    sub-folder, that revision's own configuration file), as ``specsite diff`` reads it; raises
+    :class:`DiffUsageError` naming the side."""
+    try:
+        repo = repository_root(root)
+        commit = resolve(repo, revision)
+        return _from_revision(label, repo, commit, revision, root, Request(config_file=config_file))
+    except (RevisionError, SnapshotError) as exc:
+        raise DiffUsageError(f"{label}: {exc}") from None
+
+
+def head_date(root: Path) -> tuple[dt.date | None, str]:
+    """The day date-bound checks compare with when HEAD is the working tree of ``root``: the
+    committer date of the commit it is on, and that explanation."""
+    return _as_of(Request(), root, None)
+
+
+def _as_of(request: Request, cwd: Path, repo: Path | None) -> tuple[dt.date | None, str]:
+    """The day sunset dates are compared with: ``--as-of``, else the committer date of the HEAD
+    side's commit (for the working tree, of the commit it is on); never today's date, so a
+    report does not change with the day it is run."""
+    if request.as_of:
+        try:
+            return dt.date.fromisoformat(request.as_of.strip()), "--as-of"
+        except ValueError:
+            raise DiffUsageError(f"--as-of {request.as_of!r} is not a date (YYYY-MM-DD)") from None
+    if request.head_export:
+        return None, "no date: the head side is an export; pass --as-of"
+    name = request.head or "HEAD"
+    try:
+        repo = repo or repository_root(cwd)
+        day = commit_date(repo, resolve(repo, name))
+    except RevisionError:
+        return None, "no date: the working tree has no commit; pass --as-of"
+    where = f"committer date of {name}" if request.head else "committer date of HEAD (head is the working tree)"
+    return day, where
 
 
 def exit_code(report: DiffReport, fail_on: str) -> int:
@@ -109,38 +161,89 @@ def _from_export(path: str, label: str, cwd: Path) -> Snapshot:
         raise DiffUsageError(f"{label}: {path}: {exc}") from None
 
 
-def _from_tree(label: str, cwd: Path, config_file: str | None, overrides: dict[str, list[str]],
-               source: str = "working tree") -> Snapshot:
+@dataclass
+class _Job:
+    """Reading one side: a function returning ``(export document, source)`` and its arguments."""
+
+    function: Callable[..., tuple[dict, str]]
+    args: tuple
+
+    def __call__(self) -> tuple[dict, str]:
+        return self.function(*self.args)
+
+
+def _read_sides(base_job: _Job | None, head_job: _Job | None, base: Snapshot | None,
+                head: Snapshot | None) -> tuple[Snapshot, Snapshot]:
+    """Both sides as snapshots. Two pipeline runs are independent, so with more than one CPU the
+    base side is read in a child process while this one reads the head (the sides travel as
+    export documents, the form a saved export has anyway)."""
+    base_doc = head_doc = None
+    if base_job and head_job and _cpus() > 1:
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            future = pool.submit(base_job)
+            head_doc = head_job()
+            base_doc = future.result()
+    else:
+        base_doc = base_job() if base_job else None
+        head_doc = head_job() if head_job else None
+    if base_doc is not None:
+        base = Snapshot.from_export(base_doc[0], "base", base_doc[1])
+    if head_doc is not None:
+        head = Snapshot.from_export(head_doc[0], "head", head_doc[1])
+    assert base is not None and head is not None
+    return base, head
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _tree_doc(label: str, cwd: Path, config_file: str | None, overrides: dict[str, list[str]],
+              source: str = "working tree") -> tuple[dict, str]:
+    """The export document of the specs in ``cwd`` (its configuration), and what it is."""
     try:
         settings = load_settings(config_file, overrides, cwd)
     except SettingsError as exc:
         raise DiffUsageError(f"{label} ({source}): {exc}") from None
     specs = load_specs(settings.project, settings.config, settings.docs_dir)
-    return Snapshot.from_specs(specs, label, source)
+    return export_document(specs), source
 
 
-def _from_revision(label: str, repo: Path, commit: str, name: str, cwd: Path, request: Request,
-                   dest: Path) -> Snapshot:
-    """A side read from ``commit``'s tree, written to ``dest``, from the same sub-folder."""
+def _from_revision(label: str, repo: Path, commit: str, name: str, cwd: Path,
+                   request: Request) -> Snapshot:
+    doc, source = _revision_doc(label, repo, commit, name, cwd, request)
+    return Snapshot.from_export(doc, label, source)
+
+
+def _revision_doc(label: str, repo: Path, commit: str, name: str, cwd: Path,
+                  request: Request) -> tuple[dict, str]:
+    """A side read from ``commit``'s tree (the same sub-folder as ``cwd``), written to a
+    scratch folder that is removed afterwards."""
     try:
         prefix = cwd.resolve().relative_to(repo).as_posix()
     except ValueError:
         prefix = ""
     prefix = "" if prefix == "." else prefix
-    dest.mkdir(parents=True)
-    extract(repo, commit, dest, prefix)
-    where = dest / prefix if prefix else dest
-    where.mkdir(parents=True, exist_ok=True)
-    overrides = {key: [_inside(v, cwd, where) for v in values]
-                 for key, values in (request.overrides or {}).items()}
-    source = f"revision {name}" + (f" ({commit[:12]})" if not commit.startswith(name) else "")
-    config_file = request.config_file
-    if config_file and not (where / config_file).is_file() and not Path(config_file).is_absolute():
-        return Snapshot.from_export({"version": 1, "entities": []}, label,
-                                    f"{source}, which has no {config_file}")
-    if config_file and Path(config_file).is_absolute():
-        config_file = _inside(config_file, cwd, where)
-    return _from_tree(label, where, config_file, overrides, source)
+    parent = scratch_parent(tree_size(repo, commit, prefix))
+    with tempfile.TemporaryDirectory(prefix=f"specsite-diff-{label}-", dir=parent) as tmp:
+        dest = Path(tmp)
+        extract(repo, commit, dest, prefix)
+        where = dest / prefix if prefix else dest
+        where.mkdir(parents=True, exist_ok=True)
+        overrides = {key: [_inside(v, cwd, where) for v in values]
+                     for key, values in (request.overrides or {}).items()}
+        source = f"revision {name}" + (f" ({commit[:12]})" if not commit.startswith(name) else "")
+        config_file = request.config_file
+        if config_file and not (where / config_file).is_file() and not Path(config_file).is_absolute():
+            return {"version": 1, "entities": []}, f"{source}, which has no {config_file}"
+        if config_file and Path(config_file).is_absolute():
+            config_file = _inside(config_file, cwd, where)
+        return _tree_doc(label, where, config_file, overrides, source)
 
 
 def _inside(value: str, cwd: Path, where: Path) -> str:

@@ -3,6 +3,7 @@ the orchestration that runs every kind's comparer and adds impact and new findin
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Protocol
 
@@ -30,6 +31,9 @@ class Context:
 
     base: Snapshot
     head: Snapshot
+    #: the day date-bound checks (``x-sunset``) compare with; None when unknown (then they
+    #: assume the date has not come)
+    as_of: dt.date | None = None
     #: (side, file) pairs whose specs could not be read, noted by comparers and the orchestrator
     skipped: set[tuple[str, str]] = field(default_factory=set)
 
@@ -58,6 +62,9 @@ class DiffReport:
     resolved_findings: list[dict[str, Any]] = field(default_factory=list)
     #: how BASE was chosen (``merge-base of HEAD and origin/HEAD``...), for the output
     base_note: str = ""
+    #: the day sunset dates were compared with, and where it came from (for the output)
+    as_of: dt.date | None = None
+    as_of_note: str = ""
 
 
 def place(entity: Entity | None) -> Place | None:
@@ -154,9 +161,12 @@ def load_codes() -> None:
     comparers()
 
 
-def compare(base: Snapshot, head: Snapshot, levels: Mapping[str, str] | None = None) -> DiffReport:
-    """Every change from ``base`` to ``head``, with impact and new findings; levels applied."""
-    ctx = Context(base, head)
+def compare(base: Snapshot, head: Snapshot, levels: Mapping[str, str] | None = None,
+            as_of: dt.date | None = None, as_of_note: str = "") -> DiffReport:
+    """Every change from ``base`` to ``head``, with impact and new findings; levels applied.
+    ``as_of`` is the day date-bound checks compare with (never the wall clock, so the same two
+    sides always give the same report)."""
+    ctx = Context(base, head, as_of)
     changes: list[Change] = []
     for comparer in comparers():
         changes.extend(comparer.compare(ctx))
@@ -172,7 +182,7 @@ def compare(base: Snapshot, head: Snapshot, levels: Mapping[str, str] | None = N
     for c in kept:
         c.impacted = impacted(ctx, c.entity)
     report = DiffReport(base.source or base.label, head.source or head.label,
-                        apply_levels(kept, levels or {}))
+                        apply_levels(kept, levels or {}), as_of=as_of, as_of_note=as_of_note)
     report.new_findings, report.resolved_findings = finding_changes(base, head)
     return report
 

@@ -1,22 +1,27 @@
-"""The one place the diff makes spec values safe for where they land: Markdown text, Markdown
-table cells, HTML attributes and GitHub workflow commands. Every renderer of a diff (reports and
-preview pages) goes through these and never formats a spec value by hand."""
+"""What the diff's renderers need beyond :mod:`specsite.core.escape`, the one escaping module:
+a field value shortened to one line of text, Markdown table cells, site paths for links, and
+GitHub workflow commands. Spec values are escaped with core/escape.py's functions (re-exported
+here under the names the renderers use) and never formatted by hand."""
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from typing import Any
+from urllib.parse import quote
 
+from ..core.escape import html_attr as attr
+from ..core.escape import md_code
+from ..core.escape import md_text as md
 from ..core.markdown import table_cell
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|~>])")
+__all__ = ["attr", "md", "md_cell", "md_code", "value_text", "url_path", "gh_data", "gh_prop"]
+
 _MAX = 300
 
 
 def value_text(value: Any, limit: int = _MAX) -> str:
-    """A field value as one line of plain text (JSON for lists and maps), shortened."""
+    """A field value as one line of plain text (JSON for lists and maps), shortened; still
+    untrusted: escape it for where it lands."""
     if value is None:
         return "none"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True,
@@ -25,35 +30,18 @@ def value_text(value: Any, limit: int = _MAX) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def md(text: Any) -> str:
-    """Untrusted text as inline Markdown that renders literally: HTML escaped, Markdown
-    punctuation backslash-escaped, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=True))
-
-
 def md_cell(text: Any) -> str:
-    """Untrusted text for one Markdown table cell."""
+    """Untrusted text for one Markdown table cell (:func:`md` already turns ``|`` into a
+    character reference; the cell rule keeps the row on one line)."""
     return table_cell(md(text))
-
-
-def md_code(text: Any) -> str:
-    """Untrusted text as an inline code span (HTML-escaped, since pages enable md_in_html)."""
-    body = html.escape(" ".join(str(text).split()), quote=True).replace("`", "'")
-    return f"<code>{body}</code>"
-
-
-def attr(text: Any) -> str:
-    """Untrusted text for an HTML attribute value."""
-    return html.escape(str(text), quote=True)
 
 
 def url_path(text: str) -> str:
     """A site path or anchor from the graph, for an href (quoted so it cannot break out)."""
-    from urllib.parse import quote
-
     return quote(text, safe="/#-_.~")
 
 
+# GitHub workflow commands: the same escaping as check's ``--format github`` (reports/github.py)
 def gh_data(text: str) -> str:
     """The message part of a GitHub workflow command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -215,10 +215,13 @@ class ApiComparison:
             return self._change(code, op, None, f"{op.label} removed without deprecation")
         sunset = op.node.get("x-sunset")
         if sunset is not None:
-            date = _date(sunset)
-            if date is None or date > dt.date.today():
+            date, as_of = _date(sunset), self.ctx.as_of
+            # no day to compare with: assume the sunset has not come (the safe side)
+            if date is None or as_of is None or date > as_of:
                 code = PATH_REMOVED_SUNSET if whole_path else OP_REMOVED_SUNSET
-                when = f"sunset date {sunset}" if date else f"unreadable sunset date {sunset!r}"
+                when = (f"unreadable sunset date {sunset!r}" if date is None
+                        else f"sunset date {sunset} (no --as-of date to compare with)" if as_of is None
+                        else f"sunset date {sunset} (as of {as_of.isoformat()})")
                 return self._change(code, op, None, f"{op.label} removed before its {when}")
         return self._change(OP_REMOVED_DEPRECATED, op, None, f"deprecated {op.label} removed")
 

@@ -42,9 +42,14 @@ def _sides(report: DiffReport) -> str:
     return f"base {report.base}{note} -> head {report.head}"
 
 
+def _as_of(report: DiffReport) -> str:
+    day = report.as_of.isoformat() if report.as_of else "unknown"
+    return f"dates compared as of {day}" + (f": {report.as_of_note}" if report.as_of_note else "")
+
+
 def render_text(report: DiffReport, site_url: str | None = None) -> str:
     """Plain text for a terminal: most severe first, each change with its places and impact."""
-    lines = [f"specsite diff: {_sides(report)}", _summary_line(report)]
+    lines = [f"specsite diff: {_sides(report)}", _as_of(report), _summary_line(report)]
     for level in Level:
         shown = [c for c in report.changes if c.level is level]
         if not shown:
@@ -114,7 +119,7 @@ def render_markdown(report: DiffReport, site_url: str | None = None) -> str:
     warnings first, every change in a ``<details>`` block per kind, then new findings."""
     c = counts(report.changes)
     lines = [MARKER, "## specsite diff", "",
-             f"{md(_sides(report))}", "",
+             f"{md(_sides(report))}", "", f"{md(_as_of(report))}", "",
              f"**{c['breaking']} breaking**, {c['warning']} warning(s), {c['info']} info · "
              f"{len(report.new_findings)} new finding(s), {len(report.resolved_findings)} resolved", ""]
     if not report.changes:
@@ -158,6 +163,8 @@ def report_dict(report: DiffReport) -> dict[str, Any]:
         "version": JSON_VERSION,
         "base": {"source": report.base, "note": report.base_note},
         "head": {"source": report.head},
+        "as_of": {"date": report.as_of.isoformat() if report.as_of else None,
+                  "note": report.as_of_note},
         "summary": {"changes": len(report.changes), **c, "new_findings": len(report.new_findings),
                     "resolved_findings": len(report.resolved_findings)},
         "changes": [ch.to_dict() for ch in report.changes],

@@ -8,7 +8,10 @@ revision's own mkdocs.yml.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import posixpath
+import shutil
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -48,6 +51,48 @@ def resolve(repo: Path, revision: str) -> str:
     if done.returncode != 0 or not done.stdout.strip():
         raise RevisionError(f"unknown revision {revision!r} (not a commit in {repo})")
     return done.stdout.strip()
+
+
+#: a folder in memory on most Linux systems (tmpfs); see :func:`scratch_parent`
+MEMORY_DIR = Path("/dev/shm")
+
+
+def tree_size(repo: Path, commit: str, subdir: str = "") -> int:
+    """The bytes of the files in ``commit``'s tree (under ``subdir``); 0 when unknown."""
+    args = ["ls-tree", "-r", "-l", "-z", commit]
+    if subdir:
+        args += ["--", subdir]
+    done = _git(repo, *args)
+    total = 0
+    for entry in done.stdout.split("\0"):
+        fields = entry.split("\t", 1)[0].split()
+        if len(fields) == 4 and fields[3].isdigit():
+            total += int(fields[3])
+    return total
+
+
+def scratch_parent(size: int) -> str | None:
+    """Where a side's files are written while it is read: a folder in memory when there is one
+    with room for twice ``size`` (writing and deleting thousands of small files on a busy disk
+    cost more than reading them), unless TMPDIR chooses; None for the system's default."""
+    if os.environ.get("TMPDIR") or not size or not MEMORY_DIR.is_dir():
+        return None
+    try:
+        if not os.access(MEMORY_DIR, os.W_OK) or shutil.disk_usage(MEMORY_DIR).free < 2 * size + (64 << 20):
+            return None
+    except OSError:
+        return None
+    return str(MEMORY_DIR)
+
+
+def commit_date(repo: Path, commit: str) -> dt.date:
+    """The committer date of ``commit``, in the committer's own time zone: the day a change
+    landed, the same on every machine (never the wall clock)."""
+    done = _git(repo, "log", "-1", "--format=%cI", commit, "--")
+    try:
+        return dt.date.fromisoformat(done.stdout.strip()[:10])
+    except ValueError:
+        raise RevisionError(f"cannot read the commit date of {commit[:12]}") from None
 
 
 @dataclass

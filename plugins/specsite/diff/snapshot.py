@@ -38,6 +38,7 @@ class Snapshot:
     findings: list[dict[str, Any]] = field(default_factory=list)
     #: what the side is (``revision abc1234``, ``working tree``, ``export base.json``)
     source: str = ""
+    _unreadable: dict[str, dict[str, Any]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_specs(cls, specs: SpecSet, label: str, source: str = "") -> "Snapshot":
@@ -68,6 +69,11 @@ class Snapshot:
     def unreadable(self) -> dict[str, dict[str, Any]]:
         """Files that could not be parsed on this side, each with its first such finding: what
         they define there is missing or salvaged, not removed or emptied."""
+        if self._unreadable is None:
+            self._unreadable = self._find_unreadable()
+        return self._unreadable
+
+    def _find_unreadable(self) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         for f in sorted(self.findings, key=lambda f: (str(f.get("file")), f.get("line") or 0)):
             if f.get("code") in UNREADABLE_CODES and f.get("file"):

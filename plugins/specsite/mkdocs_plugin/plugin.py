@@ -3,7 +3,8 @@
 on_config: validate options (pydantic), enable the Markdown extensions pages need, watch spec
 folders. on_files: run the pipeline, log every finding, add generated pages and assets.
 on_page_markdown: turn ``[[ID]]`` references into links on every page; escape the front matter of
-untrusted pages (the theme writes it into the page unescaped).
+untrusted pages (the theme writes it into the page unescaped); in a preview build (``diff_base`` or
+SPECSITE_DIFF_BASE) put the change banner on pages whose entities changed.
 on_page_content: sanitise the HTML of every generated page (and of every page when the content is
 untrusted) with the one allow-list of :mod:`specsite.core.sanitise`, and give it a title the
 theme's templates cannot misread.
@@ -36,6 +37,8 @@ from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
+from ..diff.command import DiffUsageError
+from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 
 log = get_plugin_logger(__name__)
 
@@ -53,6 +56,8 @@ class SpecsitePlugin(BasePlugin):
         self.command: str = "build"
         #: docs-tree paths of the pages specsite generated in this build (sanitised after rendering)
         self.generated: set[str] = set()
+        #: what a preview build (diff_base) adds; None in every other build
+        self.preview: Preview | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -82,6 +87,8 @@ class SpecsitePlugin(BasePlugin):
         if config.theme.name == "material" and config.theme.get("font") is not False:
             log.info("Material loads Google Fonts from a CDN; set 'theme.font: false' so the "
                      "site works offline")
+        if diff_base(self.options.diff_base) and isinstance(config.nav, list):
+            config.nav.append({"Changes": CHANGES_PAGE})
         root = Path(config.config_file_path or ".").resolve().parent
         project = Project(root)
         for path in (*self.options.adrs, *self.options.prds, *self.options.c4, *self.options.openapi):
@@ -103,9 +110,15 @@ class SpecsitePlugin(BasePlugin):
         specs.findings = apply_severities(specs.findings + refused, self.options.rules)
         self._log(specs.findings)
         docs_prefix = "../" * len(Path(project.rel(config.docs_dir)).parts)
-        site = SiteContext(use_directory_urls=config.use_directory_urls)
+        self.preview = self._preview(project, config_file, specs, config)
+        site = SiteContext(use_directory_urls=config.use_directory_urls,
+                           diff_marks=self.preview.marks if self.preview else {})
         self.generated = set()
-        for page in specs.pages(site):
+        pages = specs.pages(site)
+        if self.preview is not None:
+            existing = {p.path for p in pages} | {f.src_uri for f in files}
+            pages += self.preview.pages(existing)
+        for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
@@ -132,6 +145,18 @@ class SpecsitePlugin(BasePlugin):
             raise PluginError(f"specsite: {len(errors)} spec error(s), listed above")
         return files
 
+    def _preview(self, project: Project, config_file: Path, specs: SpecSet,
+                 config: MkDocsConfig) -> Preview | None:
+        """The preview of the changes since ``diff_base`` (None when it is not set)."""
+        revision = diff_base(self.options.diff_base)
+        if not revision:
+            return None
+        try:
+            return build_preview(project.root, config_file.name, specs, revision,
+                                 config.use_directory_urls)
+        except DiffUsageError as exc:
+            raise PluginError(f"specsite: diff_base {revision}: {exc}") from None
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable
                  ) -> LiveReloadServer | None:
         """Also watch what the first build read beyond the configured paths (``!include``d DSL,
@@ -151,6 +176,8 @@ class SpecsitePlugin(BasePlugin):
             page.meta = _untrusted_meta(page.meta)
         if self.specs is None:
             return markdown
+        if self.preview is not None:
+            markdown = self.preview.apply(markdown, page.file.src_uri)
         return link_references(markdown, page.file.src_uri, self.specs.graph)
 
     @event_priority(-100)  # last: after every other plugin has changed the HTML

@@ -1,4 +1,5 @@
-"""Renderers of one findings list: text, JSON, GitHub annotations, SARIF, JUnit, Markdown."""
+"""Renderers of one findings list: text, JSON, GitHub annotations, SARIF, JUnit, Markdown,
+GitLab Code Quality."""
 
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ Renderer = Callable[[list[Finding], ReportContext], str]
 
 def renderers() -> dict[str, Renderer]:
     """Format name -> renderer, for ``specsite check --format``."""
-    from . import github, json_report, junit, markdown, sarif, text
+    from . import github, gitlab, json_report, junit, markdown, sarif, text
 
     return {
         "text": text.render,
         "json": json_report.render,
         "github": github.render,
+        "gitlab": gitlab.render,
         "sarif": sarif.render,
         "junit": junit.render,
         "markdown": markdown.render,

@@ -1,0 +1,199 @@
+"""Pages for decisions: one per ADR, an index filterable by status, a timeline, a link graph."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..core.graph import SpecGraph
+from ..core.kind import GeneratedPage, SiteContext
+from ..core.markdown import slug, table_cell
+from ..core.references import html_text, referenced_by
+from ..core.urls import relative_url
+from .model import Decision, is_pair, label
+
+if TYPE_CHECKING:
+    from .kind import AdrModel
+
+INDEX = "decisions/index.md"
+TIMELINE = "decisions/timeline.md"
+GRAPH = "decisions/graph.md"
+_H1 = re.compile(r"^#\s+.*$", re.MULTILINE)
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\s*\)")
+
+
+def render_all(model: "AdrModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
+    """Every ADR page plus the index, the timeline and the graph (none when there are no ADRs)."""
+    decisions = _unique(model.decisions)
+    if not decisions and not model.folders:
+        return []
+    pages = [GeneratedPage(INDEX, "Decisions", _index(decisions))]
+    pages.append(GeneratedPage(TIMELINE, "Decision timeline", _timeline(decisions)))
+    pages.append(GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site)))
+    for d in decisions:
+        entity = graph.get(d.id)
+        if entity is None:
+            continue
+        pages.append(GeneratedPage(entity.page, f"{d.id}: {d.title or d.path_name}",
+                                   _decision_page(d, model, graph), d.file))
+    return pages
+
+
+def _unique(decisions: list[Decision]) -> list[Decision]:
+    seen: dict[str, Decision] = {}
+    for d in decisions:
+        seen.setdefault(d.id, d)
+    return sorted(seen.values(), key=lambda d: (d.number if d.number is not None else 10**9, d.id))
+
+
+def status_badge(status: str | None) -> str:
+    """An HTML badge for a status, styled by specsite.css."""
+    if not status:
+        return '<span class="specsite-status specsite-status--none">no status</span>'
+    return f'<span class="specsite-status specsite-status--{slug(status, "none")}">{html_text(status)}</span>'
+
+
+def _index(decisions: list[Decision]) -> str:
+    lines = [
+        "# Architecture decisions", "",
+        f"{len(decisions)} decisions. See also the [timeline](timeline.md) and the "
+        "[graph of supersede and amend links](graph.md).", "",
+        '<div class="specsite-filter" data-specsite-filter-column="3" markdown>', "",
+        "| ID | Decision | Status | Date |", "|---|---|---|---|",
+    ]
+    for d in decisions:
+        lines.append(f"| [[{d.id}]] | {table_cell(d.title or d.path_name)} | {status_badge(d.status)} "
+                     f"| {d.date or ''} |")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def _timeline(decisions: list[Decision]) -> str:
+    lines = ["# Decision timeline", ""]
+    dated = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.id))
+    year = None
+    for d in dated:
+        if d.date[:4] != year:
+            year = d.date[:4]
+            lines += ["", f"## {year}", ""]
+        lines.append(f"- **{d.date}** · [[{d.id}]] {d.title or ''} · {status_badge(d.status)}")
+    undated = [d for d in decisions if not d.date]
+    if undated:
+        lines += ["", "## Undated", ""]
+        lines += [f"- [[{d.id}]] {d.title or ''} · {status_badge(d.status)}" for d in undated]
+    return "\n".join(lines) + "\n"
+
+
+def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
+    rows = [("Status", status_badge(d.status))]
+    if d.date:
+        rows.append(("Date", d.date))
+    for key, names in sorted(d.people.items()):
+        rows.append((label(key), ", ".join(names)))
+    if d.tags:
+        rows.append(("Tags", ", ".join(d.tags)))
+    stated = set()
+    for i, link in enumerate(d.links):
+        target = model.target(d, i)
+        if target:
+            stated.add((link.rel, target))
+            rows.append((label(link.rel), f"[[{target}]] {graph.get(target).title if graph.get(target) else ''}"))
+        else:
+            rows.append((label(link.rel), f"{link.raw} (unknown decision)"))
+    # Links stated only on the other side still show here, so each page shows both directions.
+    for back in graph.backlinks(d.id):
+        src = back.source
+        if src.kind != "adr" or back.link.rel == "references" or src.id == d.id:
+            continue
+        if any(t == src.id and is_pair(rel, back.link.rel) for rel, t in stated):
+            continue
+        rows.append((f"{label(back.link.rel)} (stated by)", f"[[{src.id}]] {src.title}"))
+    rows.append(("Source", f"`{d.file}`"))
+
+    body = _H1.sub("", d.body, count=1).strip("\n")
+    body = _link_decisions(body, model)
+    lines = [f"# {d.id}: {d.title or d.path_name}", "", "| | |", "|---|---|"]
+    lines += [f"| **{k}** | {table_cell(v)} |" for k, v in rows]
+    lines += ["", body, "", referenced_by(graph, d.id)]
+    return "\n".join(lines)
+
+
+def _link_decisions(body: str, model: "AdrModel") -> str:
+    """Relative links to other decision files become ``[[ID|text]]`` references."""
+
+    def repl(m: re.Match) -> str:
+        target = model.id_for_href(m.group(2))
+        if target is None:
+            return m.group(0)
+        text = m.group(1).replace("|", "/").replace("[", "").replace("]", "") or target
+        return f"[[{target}|{text}]]"
+
+    return _MD_LINK.sub(repl, body)
+
+
+_COLOURS = {"supersedes": "#c62828", "amends": "#1565c0"}
+
+
+def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext) -> str:
+    """An arc diagram: decisions in order down the left, one arc per supersede/amend link."""
+    edges: set[tuple[str, str, str]] = set()
+    for d in model.decisions:
+        for i, link in enumerate(d.links):
+            target = model.target(d, i)
+            if not target or target == d.id:
+                continue
+            if link.rel.endswith("-by"):
+                base = {"superseded": "supersedes", "amended": "amends"}.get(
+                    link.rel[:-3], link.rel[:-3])
+                edges.add((target, d.id, base))
+            else:
+                edges.add((d.id, target, link.rel))
+    linked = {n for e in edges for n in e[:2]}
+    shown = [d for d in decisions if d.id in linked]
+    lines = ["# Decision graph", ""]
+    if not shown:
+        lines.append("No decision supersedes or amends another yet.")
+        return "\n".join(lines) + "\n"
+    lines.append("Arcs run from the newer decision to the one it supersedes or amends. "
+                 "Click a decision to open it.")
+    hidden = len(decisions) - len(shown)
+    if hidden:
+        lines.append(f"{hidden} decisions with no such link are not shown; see the [index](index.md).")
+    lines += ["", _arc_svg(shown, sorted(edges), site), ""]
+    rels = sorted({e[2] for e in edges})
+    lines.append("Legend: " + ", ".join(
+        f'<span style="color:{_COLOURS.get(r, "#6a1b9a")}">&#9632;</span> {html_text(label(r))}'
+        for r in rels))
+    return "\n".join(lines) + "\n"
+
+
+def _arc_svg(shown: list[Decision], edges: list[tuple[str, str, str]], site: SiteContext) -> str:
+    row, top, label_w = 28, 20, 460
+    pos = {d.id: i for i, d in enumerate(shown)}
+    span = max((abs(pos[a] - pos[b]) for a, b, _ in edges), default=1)
+    width = label_w + 30 + span * 14 + 20
+    height = top * 2 + row * len(shown)
+    out = [f'<svg class="specsite-graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="Decision link graph">',
+           '<defs><marker id="specsite-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+           'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/>'
+           '</marker></defs>']
+    for d in shown:
+        y = top + pos[d.id] * row + row // 2
+        href = html_text(relative_url(GRAPH, f"decisions/{d.id}.md", site.use_directory_urls))
+        title = (d.title or d.path_name)
+        short = title if len(title) <= 48 else title[:47] + "…"
+        out.append(f'<a href="{href}"><title>{html_text(d.id)}: {html_text(title)}</title>'
+                   f'<circle cx="{label_w + 10}" cy="{y}" r="5" class="specsite-node specsite-status--{html_text(d.status or "none")}"/>'
+                   f'<text x="{label_w}" y="{y + 4}" text-anchor="end">{html_text(d.id)} · {html_text(short)}</text></a>')
+    for a, b, rel in edges:
+        ya = top + pos[a] * row + row // 2
+        yb = top + pos[b] * row + row // 2
+        x = label_w + 16
+        bulge = x + 16 + abs(pos[a] - pos[b]) * 14
+        colour = _COLOURS.get(rel, "#6a1b9a")
+        out.append(f'<path d="M{x},{ya} C{bulge},{ya} {bulge},{yb} {x},{yb}" fill="none" stroke="{colour}" '
+                   f'stroke-width="1.6" marker-end="url(#specsite-arrow)"><title>{html_text(a)} '
+                   f'{html_text(label(rel).lower())} {html_text(b)}</title></path>')
+    out.append("</svg>")
+    return "\n".join(out)

@@ -1,0 +1,68 @@
+"""Checks on parsed workspaces and on references from other specs to C4 elements."""
+
+from __future__ import annotations
+
+from ..core.findings import Finding
+from ..core.graph import SpecGraph
+from . import model as m
+from .rules import (ELEMENT_IN_NO_VIEW, ELEMENT_WITHOUT_DESCRIPTION, EMPTY_VIEW,
+                    RELATIONSHIP_WITHOUT_DESCRIPTION, REMOVED_ELEMENT_REFERENCE,
+                    UNKNOWN_ELEMENT_REFERENCE)
+
+_DESCRIBED_TYPES = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
+
+
+def check_workspace(workspace: m.Workspace) -> list[Finding]:
+    """Descriptions, empty views and elements no view shows."""
+    out: list[Finding] = []
+    for e in workspace.elements:
+        if e.type in _DESCRIBED_TYPES and not e.description.strip():
+            out.append(ELEMENT_WITHOUT_DESCRIPTION.at(
+                f"{e.type_label.lower()} '{e.name}' ({e.id}) has no description",
+                e.place.file, e.place.line, e.place.column, f"c4:{e.id}"))
+    for r in workspace.relationships:
+        if not r.implied and r.linked is None and not r.description.strip():
+            out.append(RELATIONSHIP_WITHOUT_DESCRIPTION.at(
+                f"relationship {r.source.id} -> {r.destination.id} has no description",
+                r.place.file, r.place.line, r.place.column))
+    drawn = [v for v in workspace.views if v.type != "Image"]
+    for v in drawn:
+        if not v.elements:
+            out.append(EMPTY_VIEW.at(f"{v.type} view '{v.key}' shows no element", v.place.file,
+                                     v.place.line, v.place.column))
+    if drawn:
+        shown = {id(e) for v in workspace.views for e in v.elements}
+        shown |= {id(v.scope) for v in workspace.views if v.scope is not None}
+        for e in workspace.elements:
+            if id(e) not in shown:
+                out.append(ELEMENT_IN_NO_VIEW.at(
+                    f"{e.type_label.lower()} '{e.name}' ({e.id}) appears in no view",
+                    e.place.file, e.place.line, e.place.column, f"c4:{e.id}"))
+    return out
+
+
+def check_references(graph: SpecGraph) -> list[Finding]:
+    """Links from other specs to ``c4:`` IDs the model does not have.
+
+    Plain ``[[c4:...]]`` references are already reported by the generic unknown-reference check;
+    here: typed links (e.g. a PRD's front-matter list) and accepted ADRs that still name an
+    element the model no longer has.
+    """
+    out: list[Finding] = []
+    for entity in graph:
+        if entity.kind == "c4":
+            continue
+        accepted = entity.kind == "adr" and (entity.status or "").strip().lower() == "accepted"
+        for link in entity.links:
+            if not link.target.startswith("c4:") or link.target in graph:
+                continue
+            where = (link.file or entity.file, link.line, link.column, entity.id)
+            if accepted:
+                out.append(REMOVED_ELEMENT_REFERENCE.at(
+                    f"accepted decision {entity.id} still names {link.target}, which is no longer in the "
+                    f"C4 model (update the decision or supersede it)", *where))
+            elif link.rel != "references":
+                out.append(UNKNOWN_ELEMENT_REFERENCE.at(
+                    f"{entity.id} names {link.target} ({link.rel}), but no C4 element has this identifier",
+                    *where))
+    return out

@@ -1,0 +1,288 @@
+"""Generated pages: a model index, one page per view (with its SVG) and per system, container and
+component."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from ..core.entities import Entity
+from ..core.graph import SpecGraph
+from ..core.kind import GeneratedPage, SiteContext
+from ..core.markdown import table_cell
+from ..core.urls import relative_md, relative_url
+from . import model as m
+from .docs import DocPage, WorkspaceDocs
+from .identifiers import slug
+from .layout import layout_view
+from .svg import render_svg
+
+PAGE_DIR = "architecture"
+_OWN_PAGE = (m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
+_DEPLOYMENT = m.DEPLOYMENT_TYPES
+
+
+@dataclass
+class Site:
+    """Where each workspace's pages go (a folder per workspace when there are several)."""
+
+    folders: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, workspaces: list[m.Workspace]) -> "Site":
+        site = cls()
+        used: set[str] = set()
+        for ws in workspaces:
+            if len(workspaces) == 1:
+                site.folders[id(ws)] = PAGE_DIR
+                continue
+            base = slug(ws.name or ws.file.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            name, n = base, 2
+            while name in used:
+                name, n = f"{base}-{n}", n + 1
+            used.add(name)
+            site.folders[id(ws)] = f"{PAGE_DIR}/{name}"
+        return site
+
+    def index(self, ws: m.Workspace) -> str:
+        return f"{self.folders[id(ws)]}/index.md"
+
+    def view_page(self, ws: m.Workspace, view: m.View) -> str:
+        return f"{self.folders[id(ws)]}/views/{slug(view.key)}.md"
+
+    def element_location(self, ws: m.Workspace, element: m.Element) -> tuple[str, str | None]:
+        """The page an element is shown on, and the anchor there (``None`` for its own page)."""
+        if element.type in _OWN_PAGE:
+            return f"{self.folders[id(ws)]}/{element.id}.md", None
+        return self.index(ws), anchor(element)
+
+
+def anchor(element: m.Element) -> str:
+    """The HTML id an element without a page of its own has on the model index."""
+    return "c4-" + slug(element.id)
+
+
+_cell = table_cell
+
+
+def _label(text: str) -> str:
+    """Text for inside ``[...]`` of a Markdown link (brackets escaped, so ``[[`` never appears)."""
+    return _cell(text).replace("[", "\\[").replace("]", "\\]")
+
+
+def _link(from_page: str, site: Site, ws: m.Workspace, element: m.Element) -> str:
+    page, where = site.element_location(ws, element)
+    return f"[{_label(element.name)}]({relative_md(from_page, page, where)})"
+
+
+def _referrer(from_page: str, entity: Entity) -> str:
+    title = _cell(entity.title or entity.id)
+    if entity.page and entity.kind == "page":
+        return f"[{_label(entity.title or entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}) (page)"
+    if entity.page:
+        return f"[{_label(entity.id)}]({relative_md(from_page, entity.page, entity.anchor)}): {title}"
+    return f"{entity.id}: {title}" + (f" (`{entity.file}`)" if entity.file else "")
+
+
+def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext) -> str:
+    def href(element: m.Element) -> str | None:
+        # a deployed instance links to the page of what it deploys
+        shown = element.instance_of if element.instance_of is not None else element
+        target, where = site.element_location(ws, shown)
+        return relative_url(page, target, context.use_directory_urls, where)
+
+    svg = render_svg(ws, view, layout_view(view), href, context.diff_marks)
+    return f'<div class="c4-view" data-specsite-view="{slug(view.key)}">\n{svg}</div>\n'
+
+
+def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:
+    """A view's page: title, scope, description, the diagram, then its steps or elements."""
+    path = site.view_page(ws, view)
+    title = view.title or view.key
+    lines = [f"# {title}", "", f"*{view.type} view* · key `{view.key}`"]
+    if view.scope is not None:
+        lines[-1] += f" · scope {_link(path, site, ws, view.scope)}"
+    if view.environment:
+        lines[-1] += f" · environment *{view.environment}*"
+    lines.append("")
+    if view.description:
+        lines += [view.description, ""]
+    if view.type == "Image":
+        lines += [f"This view shows a picture that is not part of the model: `{view.image}` "
+                  "(not fetched).", ""]
+    elif view.elements:
+        lines.append(_diagram(ws, view, path, site, context))
+    else:
+        lines += ["This view shows nothing.", ""]
+    if view.type == "Dynamic" and view.steps:
+        lines += ["## Steps", "", "| # | From | To | Description |", "|---|---|---|---|"]
+        for step in view.steps:
+            r = step.relationship
+            a, b = (r.destination, r.source) if step.response else (r.source, r.destination)
+            lines.append(f"| {step.order} | {_link(path, site, ws, a)} | {_link(path, site, ws, b)} | "
+                         f"{_cell(step.description)} |")
+        lines.append("")
+    if view.elements and view.type != "Dynamic":
+        lines += ["## Elements", ""]
+        lines += [f"- {_link(path, site, ws, e)} *{e.type_label}*" for e in view.elements]
+        lines.append("")
+    return GeneratedPage(path, title, "\n".join(lines), view.place.file)
+
+
+def _documentation(path: str, docs: list[DocPage]) -> list[str]:
+    """A "Documentation" list of ``!docs`` pages (nothing when there are none)."""
+    if not docs:
+        return []
+    return ["## Documentation", "", *(f"- [{_label(d.title)}]({relative_md(path, d.path)})" for d in docs), ""]
+
+
+def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
+                 docs: list[DocPage] = ()) -> GeneratedPage:
+    """A software system's, container's or component's page, with what references it."""
+    path, _ = site.element_location(ws, e)
+    lines = [f"# {e.name}", "", f"*{e.type_label}*" + (f" · {e.technology}" if e.technology else ""), ""]
+    if e.description:
+        lines += [e.description, ""]
+    rows = [("Identifier", f"`c4:{e.id}`")]
+    if e.parent is not None:
+        rows.append(("Part of", _link(path, site, ws, e.parent)))
+    if e.group:
+        rows.append(("Group", _cell(e.group)))
+    if e.technology:
+        rows.append(("Technology", _cell(e.technology)))
+    rows.append(("Tags", ", ".join(_cell(t) for t in e.tags)))
+    if e.url:
+        rows.append(("URL", f"<{e.url}>" if "://" in e.url else _cell(e.url)))
+    rows.append(("Defined in", f"`{e.place.file}:{e.place.line}`"))
+    lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
+    if e.properties:
+        lines += ["## Properties", "", "| Name | Value |", "|---|---|"]
+        lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in sorted(e.properties.items())]
+        lines.append("")
+    if e.perspectives:
+        lines += ["## Perspectives", "", "| Perspective | Description |", "|---|---|"]
+        lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in sorted(e.perspectives.items())]
+        lines.append("")
+    children = [c for c in ws.children(e) if c.type in m.STATIC_TYPES]
+    if children:
+        lines += ["## Contains", ""]
+        lines += [f"- {_link(path, site, ws, c)} *{c.type_label}*" + (f": {_cell(c.description)}" if c.description else "")
+                  for c in children]
+        lines.append("")
+    touching = ws.touching(e)
+    for title, rels, other in (("Uses", [r for r in touching if r.source is e], "destination"),
+                               ("Used by", [r for r in touching if r.destination is e], "source")):
+        if rels:
+            lines += [f"## {title}", "", "| Element | Description | Technology |", "|---|---|---|"]
+            for r in rels:
+                note = " *(implied)*" if r.implied else ""
+                lines.append(f"| {_link(path, site, ws, getattr(r, other))} | {_cell(r.description)}{note} | "
+                             f"{_cell(r.technology)} |")
+            lines.append("")
+    views = [v for v in ws.views if e in v.elements or v.scope is e]
+    if views:
+        lines += ["## Views", ""]
+        lines += [f"- [{_label(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) *{v.type}*"
+                  for v in views]
+        lines.append("")
+    lines += _documentation(path, list(docs))
+    lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
+    # relationships are listed above; here: what other specs say about the element
+    referrers = [r for r in graph.referrers(f"c4:{e.id}") if r.kind != "c4"]
+    lines += ["## Referenced by", ""]
+    lines += [f"- {_referrer(path, r)}" for r in referrers] or ["Nothing in the specs references this yet."]
+    lines.append("")
+    return GeneratedPage(path, e.name, "\n".join(lines), e.place.file)
+
+
+OPERATIONS_SHOWN = 200
+
+
+def _operations(path: str, entity: Entity | None, graph: SpecGraph) -> list[str]:
+    """The operations of the API the element names in its properties (``openapi "x.yaml"``)."""
+    source = entity.attrs.get("openapi") if entity is not None else None
+    if not source:
+        return []
+    apis = [a for a in graph.of_kind("api") if a.file == source]
+    if not apis:
+        return []
+    lines = ["## API operations", ""]
+    for api in apis:
+        operations = [o for o in graph.of_kind("operation") if o.parent == api.id]
+        lines += [f"{_referrer(path, api)} — {len(operations)} operation(s)", "",
+                  "| Operation | Method | Path | Summary |", "|---|---|---|---|"]
+        for o in operations[:OPERATIONS_SHOWN]:
+            name = _label(o.id.split("#", 1)[-1])
+            target = relative_md(path, o.page, o.anchor) if o.page else ""
+            lines.append(f"| [{name}]({target}) | {_cell(str(o.attrs.get('method', '')).upper())} "
+                         f"| `{_cell(str(o.attrs.get('path', '')))}` | {_cell(str(o.attrs.get('summary') or ''))} |")
+        if len(operations) > OPERATIONS_SHOWN:
+            lines.append(f"\n{len(operations) - OPERATIONS_SHOWN} more on the API's pages.")
+        lines.append("")
+    return lines
+
+
+def index_page(ws: m.Workspace, site: Site, docs: list[DocPage] = ()) -> GeneratedPage:
+    """The model index: views, people, systems (with containers and components), deployments."""
+    path = site.index(ws)
+    title = ws.name or "Architecture"
+    lines = [f"# {title}", ""]
+    if ws.description:
+        lines += [ws.description, ""]
+    lines += _documentation(path, list(docs))
+    if ws.views:
+        lines += ["## Views", "", "| View | Type | Description |", "|---|---|---|"]
+        for v in ws.views:
+            lines.append(f"| [{_label(v.title or v.key)}]({relative_md(path, site.view_page(ws, v))}) | {v.type} | "
+                         f"{_cell(v.description)} |")
+        lines.append("")
+    people = [e for e in ws.elements if e.type == m.PERSON]
+    if people:
+        lines += ["## People", "", "| Person | Description |", "|---|---|"]
+        lines += [f'| <span id="{anchor(e)}"></span>{_cell(e.name)} | {_cell(e.description)} |' for e in people]
+        lines.append("")
+    systems = [e for e in ws.elements if e.type in (m.SOFTWARE_SYSTEM, m.CUSTOM) and e.parent is None]
+    if systems:
+        lines += ["## Software systems", ""]
+        for s in systems:
+            lines.append(_tree_line(path, site, ws, s, 0))
+            for c in ws.children(s):
+                lines.append(_tree_line(path, site, ws, c, 1))
+                for k in ws.children(c):
+                    lines.append(_tree_line(path, site, ws, k, 2))
+        lines.append("")
+    environments = sorted({e.environment for e in ws.elements if e.environment})
+    for env in environments:
+        lines += [f"## Deployment: {env}", ""]
+        for e in ws.elements:
+            if e.environment == env and e.type in _DEPLOYMENT:
+                depth = len([a for a in e.ancestors() if a.type in _DEPLOYMENT])
+                text = e.name + (f" x{e.instances}" if e.type == m.DEPLOYMENT_NODE and e.instances not in ("", "1") else "")
+                lines.append(f'{"    " * depth}- <span id="{anchor(e)}"></span>{_cell(text)} *{e.type_label}*'
+                             + (f" · {_cell(e.technology)}" if e.technology else ""))
+        lines.append("")
+    return GeneratedPage(path, title, "\n".join(lines), ws.file)
+
+
+def _tree_line(path: str, site: Site, ws: m.Workspace, e: m.Element, depth: int) -> str:
+    anchor_html = "" if e.type in _OWN_PAGE else f'<span id="{anchor(e)}"></span>'
+    name = _link(path, site, ws, e) if e.type in _OWN_PAGE else _cell(e.name)
+    return f'{"    " * depth}- {anchor_html}{name} *{e.type_label}*' + (
+        f": {_cell(e.description)}" if e.description else "")
+
+
+def render_pages(workspaces: list[m.Workspace], graph: SpecGraph, context: SiteContext,
+                 docs: WorkspaceDocs | None = None) -> list[GeneratedPage]:
+    """Every page of every workspace, sorted by path (the first workspace wins a clash)."""
+    site = Site.of(workspaces)
+    docs = docs or WorkspaceDocs()
+    pages: dict[str, GeneratedPage] = {}
+    for ws in workspaces:
+        base = site.folders[id(ws)]
+        found = [index_page(ws, site, docs.owned_by(None, base))]
+        found += [view_page(ws, v, site, context) for v in ws.views]
+        found += [element_page(ws, e, site, graph, docs.owned_by(e.id, base))
+                  for e in ws.elements if e.type in _OWN_PAGE]
+        found += [GeneratedPage(d.path, d.title, d.markdown, d.source)
+                  for d in docs.pages if d.path.startswith(base + "/")]
+        for page in found:
+            pages.setdefault(page.path, page)
+    return [pages[p] for p in sorted(pages)]

@@ -1,0 +1,1 @@
+"""The spec core: findings, entities, the graph, the project sandbox and the pipeline."""

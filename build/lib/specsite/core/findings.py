@@ -1,0 +1,143 @@
+"""One findings model for everything that can be wrong with a spec.
+
+Checks create findings at their rule's default severity; :func:`apply_severities` then applies the
+per-rule overrides from the configuration (and drops the rules switched ``off``). Every renderer in
+``specsite.reports`` renders a list of these and nothing else.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; only ``error`` fails ``specsite check``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: a stable code, a short name, its default severity and one line on what it catches."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    kind: str
+
+    def at(
+        self,
+        message: str,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        entity: str | None = None,
+    ) -> "Finding":
+        """A finding of this rule at a place, with the rule's default severity."""
+        return Finding(self.code, self.severity, message, file, line, column, entity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something wrong (or worth knowing) about a spec, located where a person must look."""
+
+    code: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    entity: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (
+            self.file or "",
+            self.line or 0,
+            self.column or 0,
+            self.code,
+            self.message,
+            self.entity or "",
+        )
+
+    def location(self) -> str:
+        """``file:line:column`` as far as known (empty when nothing is)."""
+        parts = [self.file or ""]
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        """The stable JSON shape of a finding (see docs/reference/export-schema.md)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "entity": self.entity,
+        }
+
+
+@dataclass
+class RuleCatalogue:
+    """Every rule specsite knows, by code; the README's rule table is generated from it."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    def define(self, code: str, name: str, severity: str, summary: str, kind: str) -> Rule:
+        if code in self.rules:
+            raise ValueError(f"rule {code} defined twice")
+        rule = Rule(code, name, Severity(severity), summary, kind)
+        self.rules[code] = rule
+        return rule
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.rules
+
+    def __getitem__(self, code: str) -> Rule:
+        return self.rules[code]
+
+    def sorted(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.rules)]
+
+
+#: The single catalogue; each kind's ``rules.py`` defines its rules into it at import time.
+CATALOGUE = RuleCatalogue()
+
+
+def apply_severities(findings: Iterable[Finding], overrides: Mapping[str, str]) -> list[Finding]:
+    """Apply per-rule severity overrides (``error|warning|info|off``); sorted, deduplicated."""
+    out: set[Finding] = set()
+    for finding in findings:
+        wanted = overrides.get(finding.code)
+        if wanted == "off":
+            continue
+        if wanted:
+            finding = replace(finding, severity=Severity(wanted))
+        out.add(finding)
+    return sorted(out, key=Finding.sort_key)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when at least one finding is an error: the exit-code contract of ``specsite check``."""
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Number of findings per severity, all three keys always present."""
+    result = {s.value: 0 for s in Severity}
+    for f in findings:
+        result[f.severity.value] += 1
+    return result

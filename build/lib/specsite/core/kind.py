@@ -1,0 +1,61 @@
+"""What a spec kind (ADRs, PRDs, C4, OpenAPI) provides to the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .config import SpecsiteConfig
+from .entities import Entity
+from .findings import Finding
+from .graph import SpecGraph
+from .project import Project
+
+
+@dataclass
+class ReadResult:
+    """Entities read from files plus what was wrong with those files."""
+
+    entities: list[Entity] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: files and folders read, so the MkDocs plugin can watch them
+    sources: list[str] = field(default_factory=list)
+    #: kind-specific model kept for checks and pages (e.g. the parsed C4 workspace)
+    model: object | None = None
+    #: static files the site gains (images beside specs): docs-tree path -> source file
+    assets: dict[str, str] = field(default_factory=dict)
+    #: spec sources this kind found for kinds that run after it (e.g. ``!adrs`` folders of a
+    #: Structurizr workspace): config option -> project-relative paths
+    contributes: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class GeneratedPage:
+    """A page the site gains: ``path`` inside the docs tree, its Markdown and its source file."""
+
+    path: str
+    title: str
+    markdown: str
+    #: the spec file the page shows, relative to the project root (for the edit link)
+    source: str | None = None
+
+
+@dataclass
+class SiteContext:
+    """What page renderers need to know about the site they render into."""
+
+    use_directory_urls: bool = True
+    #: preview sites (``diff_base``): entity ID -> ``added``/``changed``, for diagrams to mark
+    diff_marks: dict[str, str] = field(default_factory=dict)
+
+
+class SpecKind(Protocol):
+    """One kind of spec. ``read`` never raises on bad content: it returns findings."""
+
+    name: str
+
+    def read(self, project: Project, config: SpecsiteConfig) -> ReadResult: ...
+
+    def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]: ...
+
+    def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]: ...

@@ -1,0 +1,107 @@
+"""The one pipeline: read files -> entities -> graph -> checks -> findings (-> pages).
+
+Both front doors (the CLI and the MkDocs plugin) call :func:`load_specs` and nothing else of the
+reading and checking machinery.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SpecsiteConfig
+from .docs_pages import read_docs_pages
+from .entities import Entity, content_hash
+from .findings import Finding, apply_severities
+from .graph import SpecGraph
+from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
+from .project import Project
+from .rules import UNKNOWN_REFERENCE
+
+
+@dataclass
+class SpecSet:
+    """Everything specsite knows about a project after one run of the pipeline."""
+
+    project: Project
+    config: SpecsiteConfig
+    graph: SpecGraph
+    findings: list[Finding]
+    results: dict[str, ReadResult] = field(default_factory=dict)
+    kinds: list[SpecKind] = field(default_factory=list)
+
+    def pages(self, site: SiteContext) -> list[GeneratedPage]:
+        """Every generated page of every kind, sorted by path."""
+        pages: list[GeneratedPage] = []
+        for kind in self.kinds:
+            pages.extend(kind.pages(self.graph, self.results[kind.name], site))
+        return sorted(pages, key=lambda p: p.path)
+
+    def sources(self) -> list[str]:
+        """Files and folders the specs were read from (absolute), for ``mkdocs serve`` to watch."""
+        return sorted({s for r in self.results.values() for s in r.sources})
+
+
+def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None = None) -> SpecSet:
+    """Run the whole pipeline; never raises on bad spec content, every problem is a finding."""
+    from ..kinds import KINDS
+
+    findings: list[Finding] = []
+    graph = SpecGraph()
+    results: dict[str, ReadResult] = {}
+    for kind in KINDS:
+        result = kind.read(project, config)
+        results[kind.name] = result
+        config = _with_contributions(config, result.contributes)
+        findings.extend(result.findings)
+        for entity in result.entities:
+            if entity.content_hash is None:
+                entity.content_hash = entity_hash(entity)
+            graph.add(entity)  # duplicates are reported by each kind's own checks
+    if docs_dir is not None:
+        for page in read_docs_pages(project, docs_dir, findings):
+            graph.add(page)
+    for kind in KINDS:
+        findings.extend(kind.check(graph, results[kind.name], config))
+    findings.extend(check_references(graph))
+    findings = _without_shadowed_references(findings)
+    return SpecSet(project, config, graph, apply_severities(findings, config.rules), results, list(KINDS))
+
+
+def entity_hash(entity: Entity) -> str:
+    """A hash of what an entity says (title, status, links, attributes) for entities that are a part
+    of a file (a requirement, an element, an operation): unchanged hash, unchanged entity."""
+    data = entity.to_dict()
+    data.pop("page", None)
+    return content_hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str))
+
+
+def _with_contributions(config: SpecsiteConfig, contributes: dict[str, list[str]]) -> SpecsiteConfig:
+    """``config`` with the sources one kind found for another added (each once, in order)."""
+    update = {}
+    for option, paths in contributes.items():
+        current = list(getattr(config, option))
+        update[option] = current + [p for p in paths if p not in current]
+    return config.model_copy(update=update) if update else config
+
+
+def _without_shadowed_references(findings: list[Finding]) -> list[Finding]:
+    """Drop an XREF001 where a kind reported the same reference more precisely (same place)."""
+    precise = {(f.file, f.line, f.column) for f in findings
+               if f.code != UNKNOWN_REFERENCE.code and f.column is not None}
+    return [f for f in findings
+            if f.code != UNKNOWN_REFERENCE.code or (f.file, f.line, f.column) not in precise]
+
+
+def check_references(graph: SpecGraph) -> list[Finding]:
+    """``[[ID]]`` references (rel ``references``) must name an entity in the graph."""
+    out = []
+    for entity in graph:
+        for link in entity.links:
+            if link.rel == "references" and link.target not in graph:
+                out.append(UNKNOWN_REFERENCE.at(
+                    f"unknown reference [[{link.target}]]: no decision, requirement, element or "
+                    f"operation has this ID",
+                    link.file or entity.file, link.line, link.column, entity.id))
+    return out

@@ -1,0 +1,21 @@
+"""Rules about files and cross-references, shared by every spec kind."""
+
+from .findings import CATALOGUE
+
+UNREADABLE = CATALOGUE.define(
+    "SPEC001", "unreadable-file", "error",
+    "A spec file cannot be read as text: it is binary, not UTF-8, or unreadable.", "file")
+EMPTY = CATALOGUE.define(
+    "SPEC002", "empty-file", "error", "A spec file is empty.", "file")
+BAD_FRONT_MATTER = CATALOGUE.define(
+    "SPEC003", "malformed-front-matter", "error",
+    "YAML front matter cannot be parsed or is not a mapping.", "file")
+OUTSIDE_ROOT = CATALOGUE.define(
+    "SPEC004", "outside-project", "error",
+    "A configured path or a reference leaves the project root (symlinks included).", "file")
+MISSING_SOURCE = CATALOGUE.define(
+    "SPEC005", "missing-source", "error",
+    "A configured spec folder or file does not exist.", "file")
+UNKNOWN_REFERENCE = CATALOGUE.define(
+    "XREF001", "unknown-reference", "error",
+    "A `[[ID]]` cross-reference names no entity in the spec graph.", "xref")

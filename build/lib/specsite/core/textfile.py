@@ -1,0 +1,36 @@
+"""Reading spec files as text without ever raising on bad content.
+
+Binary, non-UTF-8, empty and unreadable files become findings; the caller gets ``None`` back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .findings import Finding
+from .project import Project
+from .rules import EMPTY, UNREADABLE
+
+
+def read_text(project: Project, path: Path, findings: list[Finding]) -> str | None:
+    """The file's text (BOM stripped, newlines normalised), or ``None`` with a finding appended."""
+    rel = project.rel(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        findings.append(UNREADABLE.at(f"cannot read file: {exc.strerror or exc}", rel))
+        return None
+    if not data.strip():
+        findings.append(EMPTY.at("file is empty", rel, 1))
+        return None
+    if b"\x00" in data[:8192]:
+        findings.append(UNREADABLE.at("file is binary, not text", rel, 1))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        findings.append(
+            UNREADABLE.at(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", rel, line))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,500 @@
+"""Reference pages: an index of every API, an overview per API, a page per tag, schema pages.
+
+Pages are Markdown in the site (so the search plugin indexes operations and schemas), never one
+page per large spec: the search plugin's cost grows badly with page size. Operations have the
+anchor ``op-<operationId>`` and schemas ``schema-<Name>`` (headings with attr_list ids).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from ..core.entities import Entity
+from ..core.graph import SpecGraph
+from ..core.kind import GeneratedPage, SiteContext
+from ..core.urls import relative_md
+from .layout import PAGE_DIR, anchor_id, api_base, operation_anchor, operation_pages, schema_pages, tag_of
+from .markdown import cell, code_block, inline_code, safe_markdown, table
+from .model import Api, Operation, parameters_of
+
+if TYPE_CHECKING:
+    from .kind import ApiRecord, OpenApiModel
+
+_MAX_DEPTH = 3
+
+
+def render_all(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
+    """Every page of every API, plus the index of all APIs."""
+    pages = []
+    rows = []
+    for record in sorted(model.records, key=lambda r: r.name):
+        api = model.api(record)
+        entity = graph.get(f"api:{record.name}")
+        title = entity.title if entity else record.name
+        rows.append([f"[{cell(title)}]({record.name}/index.md)", inline_code(f"api:{record.name}"),
+                     cell(entity.attrs.get("version") if entity else ""),
+                     cell(entity.attrs.get("operations") if entity else "")])
+        if api is not None:
+            pages += ApiPages(api, record, graph, site).render()
+    body = "# APIs\n\n" + (table(["API", "ID", "Version", "Operations"], rows) if rows else "No API yet.")
+    pages.append(GeneratedPage(f"{PAGE_DIR}/index.md", "APIs", body + "\n"))
+    return pages
+
+
+class ApiPages:
+    """The pages of one API."""
+
+    def __init__(self, api: Api, record: "ApiRecord", graph: SpecGraph, site: SiteContext) -> None:
+        self.api = api
+        self.record = record
+        self.graph = graph
+        self.site = site
+        self.base = api_base(api.name)
+        self.elements = [e for e in graph if e.id.startswith("c4:")]
+        self.schema_pages = schema_pages(api)
+        self.operation_pages = operation_pages(api)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def render(self) -> list[GeneratedPage]:
+        by_page: dict[str, list[Operation]] = defaultdict(list)
+        for op in self.api.operations:
+            by_page[self.operation_pages[id(op)]].append(op)
+        pages = [self._overview(by_page)]
+        for page in sorted(by_page):
+            pages.append(self._tag(page, tag_of(by_page[page][0]), by_page[page]))
+        pages += self._schemas()
+        return pages
+
+    def _overview(self, by_page: dict[str, list[Operation]]) -> GeneratedPage:
+        api, data = self.api, self.api.data
+        page = f"{self.base}/index.md"
+        info = data.get("info") if isinstance(data.get("info"), dict) else {}
+        title = str(info.get("title") or api.name)
+        out = [f"# {cell(title)}", "",
+               f"{inline_code(api.id)} · version {inline_code(info.get('version', ''))} · "
+               f"{'Swagger' if api.version == '2.0' else 'OpenAPI'} {api.version} · source "
+               f"{inline_code(api.rel)}", ""]
+        if info.get("description"):
+            out += [safe_markdown(info["description"]), ""]
+        out += self._served_by(page, api.id, None)
+        referrers = [e for e in self.graph.referrers(api.id) if not e.id.startswith("c4:")]
+        if referrers:
+            out += ["**Referenced by:** " + ", ".join(self._link(page, e.id) for e in referrers), ""]
+        servers = self._servers()
+        if servers:
+            out += ["## Servers", "", table(["URL", "Description"], servers), ""]
+        schemes = api.security_schemes()
+        if schemes:
+            rows = [[inline_code(name), cell(s.get("type")), cell(_scheme_detail(s)),
+                     cell(s.get("description"))] for name, s in sorted(schemes.items()) if isinstance(s, dict)]
+            out += ["## Security", "", table(["Scheme", "Type", "Details", "Description"], rows), ""]
+            if isinstance(data.get("security"), list):
+                out += ["Required by default: " + _requirements(data["security"]), ""]
+        declared = _declared_tags(data)
+        rows = []
+        tags: dict[str | None, list[str]] = defaultdict(list)
+        for tag_page in sorted(by_page, key=_page_order):
+            tags[tag_of(by_page[tag_page][0])].append(tag_page)
+        for tag in sorted(tags, key=lambda t: (t is None, t or "")):
+            links = [f"[{cell(tag or 'default')}]({relative_md(page, tags[tag][0])})"]
+            links += [f"[part {i + 2}]({relative_md(page, p)})" for i, p in enumerate(tags[tag][1:])]
+            count = sum(len(by_page[p]) for p in tags[tag])
+            rows.append([", ".join(links), str(count),
+                         cell(_first_line(declared.get(tag, {}).get("description")))])
+        out += ["## Operations by tag", "", table(["Tag", "Operations", "Description"], rows), ""]
+        if self.schema_pages:
+            out += ["## Schemas", ""]
+            pages = sorted(set(self.schema_pages.values()), key=_page_order)
+            out += [f"- [{'Schemas' if i == 0 else f'Schemas (part {i + 1})'}]({relative_md(page, p)})"
+                    for i, p in enumerate(pages)]
+            out.append("")
+        return GeneratedPage(page, title, "\n".join(out), api.rel)
+
+    def _tag(self, page: str, tag: str | None, operations: list[Operation]) -> GeneratedPage:
+        declared = _declared_tags(self.api.data).get(tag, {})
+        part = _page_order(page)[1]
+        title = (tag or "default") + (f" (part {part})" if part > 1 else "")
+        out = [f"# {cell(title)}", "",
+               f"Operations of [{cell(self._title())}]({relative_md(page, f'{self.base}/index.md')}) "
+               f"tagged {inline_code(tag or 'default')}.", ""]
+        if declared.get("description") and part == 1:
+            out += [safe_markdown(declared["description"]), ""]
+        for op in operations:
+            out += self._operation(page, op)
+        return GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel)
+
+    def _schemas(self) -> list[GeneratedPage]:
+        chunks: dict[str, list[str]] = defaultdict(list)
+        for name, page in self.schema_pages.items():
+            chunks[page].append(name)
+        pages = []
+        schemas = self.api.schemas()
+        for i, page in enumerate(sorted(chunks, key=_page_order)):
+            title = "Schemas" if i == 0 else f"Schemas (part {i + 1})"
+            out = [f"# {title}", "",
+                   f"Schemas of [{cell(self._title())}]({relative_md(page, f'{self.base}/index.md')}).", ""]
+            for name in chunks[page]:
+                node, uri, _ = self.api.bundle.resolve(schemas[name], self.api.uri)
+                out += [f"## {cell(name)} {{#schema-{anchor_id(name)}}}", ""]
+                if isinstance(node, dict) and node.get("description"):
+                    out += [safe_markdown(node["description"]), ""]
+                out += self._schema_table(page, node, uri, top=name)
+                if isinstance(node, dict) and "example" in node:
+                    out += ["Example:", "", code_block(node["example"]), ""]
+            pages.append(GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel))
+        return pages
+
+    # -- operations ---------------------------------------------------------------------------
+
+    def _operation(self, page: str, op: Operation) -> list[str]:
+        op_id = op.operation_id
+        anchor = operation_anchor(op)
+        summary = op.node.get("summary") or op.label
+        where = inline_code(op.path) if op.webhook is None else f"webhook {inline_code(op.webhook)}"
+        out = [f"## {cell(summary)} {{#{anchor}}}", "",
+               f"{inline_code(op.method.upper())} {where}" +
+               (f" · {inline_code(f'{self.api.id}#{op_id}')}" if op_id else ""), ""]
+        if op.node.get("deprecated") is True:
+            out += ['!!! warning "Deprecated"', "    This operation is deprecated.", ""]
+        if op.node.get("description"):
+            out += [safe_markdown(op.node["description"]), ""]
+        entity = self.graph.get(f"{self.api.id}#{op_id}") if op_id else None
+        out += self._trace(page, entity)
+        security = op.node.get("security", self.api.data.get("security"))
+        if isinstance(security, list):
+            out += ["**Security:** " + (_requirements(security) if security else "none"), ""]
+        out += self._parameters(page, op)
+        out += self._request_body(page, op)
+        out += self._responses(page, op)
+        return out
+
+    def _trace(self, page: str, entity: Entity | None) -> list[str]:
+        if entity is None:
+            return []
+        out = []
+        implements = [l.target for l in entity.links if l.rel == "implements"]
+        if implements:
+            out += ["**Implements:** " + ", ".join(self._link(page, t) for t in implements), ""]
+        out += self._served_by(page, self.api.id, entity)
+        referrers = [e for e in self.graph.referrers(entity.id) if not e.id.startswith("c4:")]
+        if referrers:
+            out += ["**Referenced by:** " + ", ".join(self._link(page, e.id) for e in referrers), ""]
+        return out
+
+    def _served_by(self, page: str, api_id: str, entity: Entity | None) -> list[str]:
+        """The C4 elements serving an API or operation: stated links, referrers, properties."""
+        ids = set()
+        for holder in (entity, self.graph.get(api_id)):
+            if holder is None:
+                continue
+            ids |= {l.target for l in holder.links if l.rel == "served-by"}
+        subject = entity.id if entity else api_id
+        ids |= {e.id for e in self.graph.referrers(subject) if e.id.startswith("c4:")}
+        wanted = {subject, api_id, self.api.name, self.api.rel}
+        if entity is not None:
+            wanted.add(entity.id.split(":", 1)[1])
+        for element in self.elements:
+            if _mentions(element.attrs, wanted):
+                ids.add(element.id)
+        if not ids:
+            return []
+        return ["**Served by:** " + ", ".join(self._link(page, i) for i in sorted(ids)), ""]
+
+    def _link(self, page: str, target_id: str) -> str:
+        target = self.graph.get(target_id)
+        if target is None or not target.page:
+            return inline_code(target_id) + (" (unknown)" if target is None else "")
+        label = target_id if target.title in (None, "", target_id) else f"{target_id} {target.title}"
+        return f"[{cell(label)}]({relative_md(page, target.page, target.anchor)})"
+
+    def _parameters(self, page: str, op: Operation) -> list[str]:
+        params = parameters_of(self.api, op)
+        rows = []
+        body = None
+        for node, uri, _ in params:
+            if node.get("in") == "body":
+                body = (node, uri)
+                continue
+            schema = node.get("schema", node)
+            rows.append([inline_code(node.get("name", "")), cell(node.get("in")),
+                         self._type(page, schema, uri),
+                         "yes" if node.get("required") is True else "",
+                         cell(node.get("description")) + (" *(deprecated)*" if node.get("deprecated") is True else "")])
+        out = []
+        if rows:
+            out += ["**Parameters**", "", table(["Name", "In", "Type", "Required", "Description"], rows), ""]
+        if body is not None:
+            out += ["**Request body**" + (" (required)" if body[0].get("required") is True else ""), ""]
+            if body[0].get("description"):
+                out += [safe_markdown(body[0]["description"]), ""]
+            out += self._schema_table(page, body[0].get("schema"), body[1])
+        return out
+
+    def _request_body(self, page: str, op: Operation) -> list[str]:
+        body, uri, _ = self.api.bundle.resolve(op.node.get("requestBody"), op.uri)
+        if not isinstance(body, dict):
+            return []
+        out = ["**Request body**" + (" (required)" if body.get("required") is True else ""), ""]
+        if body.get("description"):
+            out += [safe_markdown(body["description"]), ""]
+        out += self._content(page, body.get("content"), uri)
+        return out
+
+    def _responses(self, page: str, op: Operation) -> list[str]:
+        responses = op.node.get("responses")
+        if not isinstance(responses, dict):
+            return []
+        out = ["**Responses**", ""]
+        for code in sorted(responses, key=str):
+            response, uri, _ = self.api.bundle.resolve(responses[code], op.uri)
+            if not isinstance(response, dict):
+                continue
+            out += [f"- {inline_code(code)} {cell(response.get('description'))}", ""]
+            inner: list[str] = []
+            if "schema" in response:  # Swagger 2.0
+                inner += self._schema_table(page, response["schema"], uri)
+                examples = response.get("examples")
+                for mime, value in sorted(examples.items()) if isinstance(examples, dict) else ():
+                    inner += [f"Example ({inline_code(mime)}):", "", code_block(value), ""]
+            inner += self._content(page, response.get("content"), uri)
+            headers = response.get("headers")
+            if isinstance(headers, dict) and headers:
+                rows = []
+                for name, raw in sorted(headers.items()):
+                    header, huri, _ = self.api.bundle.resolve(raw, uri)
+                    if isinstance(header, dict):
+                        rows.append([inline_code(name), self._type(page, header.get("schema", header), huri),
+                                     cell(header.get("description"))])
+                inner += [table(["Header", "Type", "Description"], rows), ""]
+            out += ["    " + line if line else "" for line in "\n".join(inner).split("\n")]
+        return out
+
+    def _content(self, page: str, content: Any, uri: str) -> list[str]:
+        out: list[str] = []
+        for media in sorted(content) if isinstance(content, dict) else ():
+            item = content[media]
+            if not isinstance(item, dict):
+                continue
+            out += [f"Content {inline_code(media)}:", ""]
+            out += self._schema_table(page, item.get("schema"), uri)
+            if "example" in item:
+                out += ["Example:", "", code_block(item["example"]), ""]
+            examples = item.get("examples")
+            for name in sorted(examples) if isinstance(examples, dict) else ():
+                example, _, _ = self.api.bundle.resolve(examples[name], uri)
+                if isinstance(example, dict) and "value" in example:
+                    label = example.get("summary") or name
+                    out += [f"Example {cell(label)}:", "", code_block(example["value"]), ""]
+        return out
+
+    # -- schemas ------------------------------------------------------------------------------
+
+    def _component_name(self, ref: str, uri: str) -> str | None:
+        """The component schema a ``$ref`` names, when it names one of the root document."""
+        found = self.api.bundle.target(uri, ref)
+        base = self.api.schemas_pointer()
+        if found and found[0] == self.api.uri and len(found[1]) == len(base) + 1 and found[1][:-1] == base:
+            return found[1][-1]
+        return None
+
+    def _schema_link(self, page: str, name: str) -> str:
+        target = self.schema_pages.get(name)
+        if target is None:
+            return inline_code(name)
+        return f"[{cell(name)}]({relative_md(page, target, f'schema-{anchor_id(name)}')})"
+
+    def _type(self, page: str, schema: Any, uri: str, depth: int = 0) -> str:
+        """A one-cell description of a schema's type (named schemas become links)."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            name = self._component_name(schema["$ref"], uri)
+            if name is not None:
+                return self._schema_link(page, name)
+            schema, uri, _ = self.api.bundle.resolve(schema, uri)
+        if not isinstance(schema, dict):
+            return "any" if schema is True or schema is None else cell(schema)
+        kind = schema.get("type")
+        kind = " \\| ".join(map(str, kind)) if isinstance(kind, list) else (kind or "")
+        for key in ("oneOf", "anyOf", "allOf"):
+            if isinstance(schema.get(key), list) and depth < _MAX_DEPTH:
+                joined = (" \\| " if key != "allOf" else " & ").join(
+                    self._type(page, s, uri, depth + 1) for s in schema[key])
+                kind = f"{kind} {key}: {joined}".strip()
+        if kind == "array" and "items" in schema and depth < _MAX_DEPTH:
+            kind = f"array of {self._type(page, schema['items'], uri, depth + 1)}"
+        text = kind or ("object" if "properties" in schema else "any")
+        if schema.get("format"):
+            text += f" ({cell(schema['format'])})"
+        if isinstance(schema.get("enum"), list):
+            values = ", ".join(inline_code(json_text(v)) for v in schema["enum"][:12])
+            text += f", one of {values}{' ...' if len(schema['enum']) > 12 else ''}"
+        if schema.get("nullable") is True:
+            text += ", nullable"
+        if "default" in schema:
+            text += f", default {inline_code(json_text(schema['default']))}"
+        for flag in ("readOnly", "writeOnly", "deprecated"):
+            if schema.get(flag) is True:
+                text += f", {flag}"
+        return text
+
+    def _schema_table(self, page: str, schema: Any, uri: str, top: str | None = None) -> list[str]:
+        if schema is None:
+            return []
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and top is None:
+            name = self._component_name(schema["$ref"], uri)
+            if name is not None:
+                return [f"Schema: {self._schema_link(page, name)}", ""]
+        resolved, ruri, _ = self.api.bundle.resolve(schema, uri)
+        rows: list[list[str]] = []
+        self._rows(page, resolved, ruri, "", 0, rows, set())
+        if not rows:
+            return [f"Schema: {self._type(page, schema, uri)}", ""]
+        head = [] if top else [f"Schema: {self._type(page, schema, uri)}", ""]
+        return head + [table(["Property", "Type", "Required", "Description"], rows), ""]
+
+    def _expand(self, schema: Any, uri: str) -> tuple[Any, str] | None:
+        """The schema to show inline: ``None`` for a named component (shown as a link)."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            if self._component_name(schema["$ref"], uri) is not None:
+                return None
+            schema, uri, _ = self.api.bundle.resolve(schema, uri)
+        return (schema, uri) if isinstance(schema, dict) else None
+
+    def _rows(self, page: str, schema: Any, uri: str, prefix: str, depth: int, rows: list, seen: set) -> None:
+        """Rows for the properties of an inline schema, nested ones as ``parent.child``."""
+        if not isinstance(schema, dict) or depth > _MAX_DEPTH or len(rows) > 200 or id(schema) in seen:
+            return
+        seen = seen | {id(schema)}
+        if schema.get("type") == "array" or ("items" in schema and "properties" not in schema):
+            items = self._expand(schema.get("items"), uri)
+            if items is not None:
+                self._rows(page, items[0], items[1], prefix + "[]", depth + 1, rows, seen)
+            return
+        required = schema.get("required") if isinstance(schema.get("required"), list) else []
+        for sub in schema.get("allOf", []) if isinstance(schema.get("allOf"), list) else []:
+            inline = self._expand(sub, uri)
+            if inline is not None:
+                self._rows(page, inline[0], inline[1], prefix, depth + 1, rows, seen)
+        properties = schema.get("properties")
+        for name, prop in (properties.items() if isinstance(properties, dict) else ()):
+            label = f"{prefix}.{name}" if prefix else name
+            rows.append([inline_code(label), self._type(page, prop, uri),
+                         "yes" if name in required else "", _description_cell(prop)])
+            inline = self._expand(prop, uri)
+            if inline is not None and (isinstance(inline[0].get("properties"), dict) or "items" in inline[0]):
+                self._rows(page, inline[0], inline[1], label, depth + 1, rows, seen)
+
+    def _servers(self) -> list[list[str]]:
+        data = self.api.data
+        if self.api.version == "2.0":
+            if not data.get("host"):
+                return []
+            schemes = data.get("schemes") if isinstance(data.get("schemes"), list) else ["https"]
+            return [[inline_code(f"{s}://{data['host']}{data.get('basePath', '')}"), ""] for s in schemes]
+        servers = data.get("servers")
+        return [[inline_code(s.get("url", "")), cell(s.get("description"))]
+                for s in servers if isinstance(s, dict)] if isinstance(servers, list) else []
+
+    def _title(self) -> str:
+        info = self.api.data.get("info")
+        return str(info.get("title")) if isinstance(info, dict) and info.get("title") else self.api.name
+
+
+def _declared_tags(data: dict) -> dict[str, dict]:
+    tags = data.get("tags")
+    return {t["name"]: t for t in tags if isinstance(t, dict) and isinstance(t.get("name"), str)} \
+        if isinstance(tags, list) else {}
+
+
+def _description(schema: Any) -> str:
+    return schema.get("description", "") if isinstance(schema, dict) else ""
+
+
+_BOUNDS = (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
+           ("minLength", "min length"), ("maxLength", "max length"), ("minItems", "min items"),
+           ("maxItems", "max items"))
+
+
+def _description_cell(schema: Any) -> str:
+    """A property's description, then what the type column leaves out: example, bounds, pattern
+    (a schema behind a ``$ref`` shows its own on its page)."""
+    text = cell(_description(schema))
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return text
+    facts = []
+    if "example" in schema:
+        example = json_text(schema["example"])
+        facts.append("example " + inline_code(example if len(example) <= 60 else example[:59] + "…"))
+    for key, word in _BOUNDS:
+        value = schema.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            facts.append(f"{word} {value}")
+    if isinstance(schema.get("pattern"), str):
+        facts.append(f"pattern {inline_code(schema['pattern'])}")
+    if not facts:
+        return text
+    return (text + "<br>" if text else "") + " · ".join(facts)
+
+
+def _first_line(text: Any) -> str:
+    return text.strip().split("\n", 1)[0] if isinstance(text, str) else ""
+
+
+def _page_order(page: str) -> tuple[str, int]:
+    """``x.md`` before ``x.2.md`` before ``x.10.md``."""
+    stem = page[:-3]
+    head, _, part = stem.rpartition(".")
+    return (head, int(part)) if part.isdigit() and head else (stem, 1)
+
+
+def json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _requirements(requirements: list) -> str:
+    """``oauth (read, write)`` or ``apiKey`` for each alternative, alternatives joined by 'or'."""
+    alternatives = []
+    for requirement in requirements:
+        if not isinstance(requirement, dict):
+            continue
+        if not requirement:
+            alternatives.append("anonymous")
+            continue
+        parts = []
+        for name, scopes in sorted(requirement.items()):
+            scopes = [str(s) for s in scopes] if isinstance(scopes, list) else []
+            parts.append(inline_code(name) + (f" ({', '.join(scopes)})" if scopes else ""))
+        alternatives.append(" and ".join(parts))
+    return " or ".join(alternatives) if alternatives else "none"
+
+
+def _scheme_detail(scheme: dict) -> str:
+    kind = scheme.get("type")
+    if kind == "apiKey":
+        return f"{scheme.get('name')} in {scheme.get('in')}"
+    if kind == "http":
+        return str(scheme.get("scheme", "")) + (f" ({scheme['bearerFormat']})" if scheme.get("bearerFormat") else "")
+    if kind == "oauth2":
+        flows = scheme.get("flows")
+        return ", ".join(sorted(flows)) if isinstance(flows, dict) else str(scheme.get("flow", ""))
+    if kind == "openIdConnect":
+        return str(scheme.get("openIdConnectUrl", ""))
+    return ""
+
+
+def _mentions(attrs: Any, wanted: set[str]) -> bool:
+    """True when an element's attributes (its C4 properties) name one of ``wanted``."""
+    stack = [attrs]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if value.strip() in wanted:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False

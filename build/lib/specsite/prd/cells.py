@@ -1,0 +1,97 @@
+"""Small renderings shared by the PRD pages: table cells, links that are safe inside a table,
+numbers, targets and the MoSCoW mix."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections import Counter
+from typing import Iterable
+
+from ..core.graph import SpecGraph
+from ..core.markdown import table_cell
+from ..core.urls import relative_md
+from .model import PRIORITIES, Requirement, Target
+
+PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
+_OPS = {"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}
+
+
+cell = table_cell
+
+
+def shown_id(target: str) -> str:
+    """How a link target reads: ``c4:webshop.checkout`` -> ``webshop.checkout``."""
+    for prefix in ("c4:", "api:"):
+        if target.startswith(prefix):
+            return target[len(prefix):]
+    return target
+
+
+def link(from_page: str, graph: SpecGraph, target: str, text: str | None = None) -> str:
+    """A Markdown link to an entity, safe inside a table (no ``|`` or brackets in the tooltip).
+
+    An element or operation whose kind is not configured reads as code; an unknown decision or
+    requirement is marked unresolved (the checks report it).
+    """
+    entity = graph.get(target)
+    if text is None:
+        text = entity.title if entity is not None and entity.kind == "page" else shown_id(target)
+    label = text.replace("[", "\\[").replace("]", "\\]")
+    if entity is None or not entity.page:
+        if target.startswith(("c4:", "api:")):
+            return f"`{shown_id(target)}`"
+        return f'<span class="specsite-unresolved" title="unknown">{html.escape(label)}</span>'
+    title = entity.title.replace('"', "'").replace("|", "/").replace("[", "").replace("]", "")
+    title = " ".join(title.split())
+    href = relative_md(from_page, entity.page, entity.anchor) or posixpath.basename(entity.page)
+    return f'[{label}]({href} "{title}")'
+
+
+def links(from_page: str, graph: SpecGraph, targets: Iterable[str]) -> str:
+    """Several links, comma-separated, in the order given (duplicates once)."""
+    return ", ".join(link(from_page, graph, t) for t in dict.fromkeys(targets))
+
+
+def number(value: float | None) -> str:
+    """``50000`` -> ``50,000``; ``0.8`` -> ``0.8``; ``26666.67`` -> ``26,666.67``."""
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def target_text(target: Target) -> str:
+    """``p95 latency ≤ 300 ms``."""
+    unit = f" {target.unit}" if target.unit else ""
+    return f"{target.metric} {_OPS[target.op]} {number(target.value)}{unit}"
+
+
+def share(part: float, whole: float) -> str:
+    """``3 of 4`` -> ``75%``; nothing to share -> an en dash."""
+    return f"{part / whole:.0%}" if whole else "–"
+
+
+def mix(requirements: Iterable[Requirement]) -> tuple[Counter, float, float]:
+    """MoSCoW counts, total RICE effort, and the effort in must requirements."""
+    counts: Counter = Counter()
+    total = must = 0.0
+    for r in requirements:
+        counts[r.priority] += 1
+        effort = r.rice.effort if r.rice is not None and r.rice.effort and r.rice.effort > 0 else 0
+        total += effort
+        must += effort if r.priority == "must" else 0
+    return counts, total, must
+
+
+def mix_cells(requirements: Iterable[Requirement]) -> list[str]:
+    """Must | Should | Could | Won't | must share of effort, as table cells."""
+    counts, total, must = mix(requirements)
+    return [str(counts[p]) for p in PRIORITIES] + [share(must, total)]
+
+
+def mix_summary(requirements: list[Requirement]) -> str:
+    """``5 (3 must, 1 should, 1 could)``."""
+    counts = Counter(r.priority for r in requirements)
+    parts = [f"{counts[p]} {PRIORITY_LABELS[p].lower()}" for p in PRIORITIES if counts[p]]
+    return f"{len(requirements)}" + (f" ({', '.join(parts)})" if parts else "")

@@ -1,0 +1,82 @@
+"""PRDs as a spec kind: read the configured folders, check them, render their pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.config import SpecsiteConfig
+from ..core.entities import Entity
+from ..core.findings import Finding
+from ..core.graph import SpecGraph
+from ..core.kind import GeneratedPage, ReadResult, SiteContext
+from ..core.project import OutsideProjectError, Project
+from ..core.rules import OUTSIDE_ROOT
+from ..core.sources import configured_paths
+from . import checks, pages
+from .entities import document_entities
+from .reader import PrdDocument, is_prd_file, read_prd
+
+
+@dataclass
+class PrdModel:
+    """The PRD files as read, in folder and file-name order."""
+
+    documents: list[PrdDocument] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+
+    def unique(self) -> list[PrdDocument]:
+        """The first document of each PRD ID, by number: what the site shows."""
+        seen: dict[str, PrdDocument] = {}
+        for doc in self.documents:
+            if doc.id:
+                seen.setdefault(doc.id, doc)
+        return sorted(seen.values(), key=lambda d: (d.number or 0, d.id or ""))
+
+
+def prd_folders(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> list[Path]:
+    """The configured PRD folders, confined to the project; problems become findings."""
+    return configured_paths(project, config.prds, "PRD folder", findings, "dir")
+
+
+def read_documents(project: Project, folders: list[Path], findings: list[Finding]) -> list[PrdDocument]:
+    """Every PRD file under ``folders`` (hidden files and folders skipped), sorted by path."""
+    documents = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            parts = path.relative_to(folder).parts
+            if any(p.startswith(".") for p in parts) or not path.is_file() or not is_prd_file(path):
+                continue
+            try:
+                project.confine(path)
+            except OutsideProjectError as exc:
+                findings.append(OUTSIDE_ROOT.at(str(exc), project.rel(path)))
+                continue
+            doc = read_prd(project, path, findings)
+            if doc is not None:
+                documents.append(doc)
+    return documents
+
+
+class PrdKind:
+    """The PRD spec kind."""
+
+    name = "prd"
+
+    def read(self, project: Project, config: SpecsiteConfig) -> ReadResult:
+        findings: list[Finding] = []
+        model = PrdModel(folders=prd_folders(project, config, findings))
+        model.documents = read_documents(project, model.folders, findings)
+        entities: list[Entity] = []
+        for doc in model.documents:
+            entities.extend(document_entities(doc))
+        return ReadResult(entities, findings, [str(f) for f in model.folders], model)
+
+    def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
+        return checks.check_all(result.model, graph, config)  # type: ignore[arg-type]
+
+    def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
+        return pages.render_all(result.model, graph, site)  # type: ignore[arg-type]
+
+
+PRD_KIND = PrdKind()

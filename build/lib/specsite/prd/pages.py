@@ -1,0 +1,186 @@
+"""The page of one PRD: summary card, prose, requirement table, each requirement with its
+acceptance criteria and traces (anchored, so ``[[PRD-0007.R1]]`` lands on it), and backlinks."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..adr.pages import status_badge
+from ..core.graph import SpecGraph
+from ..core.kind import GeneratedPage, SiteContext
+from ..core.references import referenced_by
+from ..core.xref import normalise
+from . import overview
+from .cells import PRIORITY_LABELS, cell, link, links, mix_summary, number, target_text
+from .entities import (anchor_of, api_target, c4_target, dependency_target, page_of,
+                       requirement_id, rice_score)
+from .model import Prd, Requirement
+from .reader import PrdDocument
+
+if TYPE_CHECKING:
+    from .kind import PrdModel
+
+_H1 = re.compile(r"\A\s*#\s+.*$", re.MULTILINE)
+
+
+def render_all(model: "PrdModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
+    """Every PRD page plus the portfolio, the backlog and the traceability matrix (no pages at
+    all when no PRD folder is configured)."""
+    if not model.folders and not model.documents:
+        return []
+    documents = model.unique()
+    pages = overview.render(documents, graph)
+    for doc in documents:
+        assert doc.id is not None
+        pages.append(GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}",
+                                   prd_page(doc, graph), doc.file))
+    return pages
+
+
+def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
+    """The Markdown of one PRD's page."""
+    assert doc.id is not None
+    page = page_of(doc.id)
+    lines = [f"# {doc.id}: {doc.title}", ""]
+    prd = doc.prd
+    if prd is None:
+        lines += ["**This PRD's front matter does not validate**: run `specsite check` for the "
+                  "problems and their lines. Only its prose is shown until they are fixed.", ""]
+        lines += _card([("Status", status_badge(doc.status)), ("Source", f"`{doc.file}`")])
+        lines += [_prose(doc), ""]
+        for local in doc.requirement_ids:
+            full = requirement_id(doc.id, local)
+            lines += [f"### {local} {{#{anchor_of(full)}}}", ""]
+        lines.append(referenced_by(graph, doc.id))
+        return "\n".join(lines)
+
+    lines += _card(_card_rows(doc, prd, graph, page))
+    if prd.summary:
+        lines += [f"*{prd.summary.strip()}*", ""]
+    prose = _prose(doc)
+    if prose:
+        lines += [prose, ""]
+    if prd.requirements:
+        lines += _requirement_table(prd, graph, page)
+        lines += ["## Requirement details", ""]
+        for req in prd.requirements:
+            lines += _requirement_details(prd, req, graph, page)
+    lines += _extras(prd)
+    lines.append(referenced_by(graph, doc.id))
+    return "\n".join(lines)
+
+
+def _card(rows: list[tuple[str, str]]) -> list[str]:
+    lines = ["| | |", "|---|---|"]
+    lines += [f"| **{k}** | {v} |" for k, v in rows]
+    return lines + [""]
+
+
+def _card_rows(doc: PrdDocument, prd: Prd, graph: SpecGraph, page: str) -> list[tuple[str, str]]:
+    rows = [("Status", status_badge(prd.status)), ("Owner", cell(prd.owner))]
+    if prd.reviewers:
+        rows.append(("Reviewers", cell(", ".join(prd.reviewers))))
+    rows.append(("Release", cell(prd.release) or "unscheduled"))
+    if prd.requirements:
+        rows.append(("Requirements", mix_summary(prd.requirements)))
+    if prd.adrs:
+        rows.append(("Decisions", links(page, graph, [normalise(a) for a in prd.adrs])))
+    if prd.c4:
+        rows.append(("Architecture", links(page, graph, [c4_target(c) for c in prd.c4])))
+    if prd.depends_on:
+        rows.append(("Depends on", links(page, graph, [dependency_target(prd.id, d)
+                                                       for d in prd.depends_on])))
+    open_questions = sum(1 for q in prd.open_questions if q.open)
+    if open_questions:
+        rows.append(("Open questions", f"[{open_questions}](#open-questions)"))
+    rows.append(("Source", f"`{doc.file}`"))
+    return rows
+
+
+def _prose(doc: PrdDocument) -> str:
+    """The body without its own ``# Title`` (the page has one)."""
+    return _H1.sub("", doc.body, count=1).strip("\n")
+
+
+def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
+    # The target column appears only when some requirement has one (non-functional ones do).
+    targets = any(r.target is not None for r in prd.requirements)
+    lines = ["## Requirements", "",
+             '<div class="specsite-filter" data-specsite-filter-column="4" markdown>', "",
+             "| ID | Requirement | Kind | Priority | RICE score |" + (" Target |" if targets else ""),
+             "|---|---|---|---|---|" + ("---|" if targets else "")]
+    for req in prd.requirements:
+        full = requirement_id(prd.id, req.id)
+        target = f" {cell(target_text(req.target)) if req.target else ''} |" if targets else ""
+        lines.append(f"| {link(page, graph, full, req.id)} | {cell(req.text)} | {cell(req.kind)} "
+                     f"| {req.priority} | {number(rice_score(req))} |{target}")
+    return lines + ["", "</div>", ""]
+
+
+def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str) -> list[str]:
+    full = requirement_id(prd.id, req.id)
+    lines = [f"### {req.id} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
+             req.text.strip(), ""]
+    facts = [f"**Kind:** {req.kind}", f"**Priority:** {req.priority}"]
+    if req.target is not None:
+        facts.append(f"**Target:** {target_text(req.target)}")
+    if req.rice is not None:
+        r = req.rice
+        score = rice_score(req)
+        facts.append("**RICE:** " + (
+            f"reach {number(r.reach)} × impact {number(r.impact)} × confidence "
+            f"{number(r.confidence)} / effort {number(r.effort)} = **{number(score)}**"
+            if score is not None else "incomplete"))
+    lines += [" · ".join(facts), ""]
+    if req.acceptance:
+        lines += ["**Acceptance criteria**", ""]
+        for i, a in enumerate(req.acceptance, 1):
+            given = f"**Given** {a.given.strip()}, **when** " if a.given else "**When** "
+            lines.append(f"{i}. {given}{a.when.strip()}, **then** {a.then.strip()}.")
+        lines.append("")
+    elif req.priority == "must":
+        lines += ["*No acceptance criteria yet.*", ""]
+    traces = [
+        ("Edge cases", "; ".join(e.strip() for e in req.edge_cases)),
+        ("Implemented by", links(page, graph, [api_target(a) for a in req.apis])),
+        ("Architecture", links(page, graph, [c4_target(c) for c in req.c4])),
+        ("Decisions", links(page, graph, [normalise(a) for a in req.adrs])),
+        ("Depends on", links(page, graph, [dependency_target(prd.id, d) for d in req.depends_on])),
+        ("Referenced by", links(page, graph, [e.id for e in graph.referrers(full) if e.id != prd.id])),
+    ]
+    for name, value in traces:
+        if value:
+            lines += [f"**{name}:** {value}", ""]
+    return lines
+
+
+def _extras(prd: Prd) -> list[str]:
+    lines: list[str] = []
+    if prd.metrics:
+        lines += ["## Success metrics", "", "| Metric | Baseline | Target |", "|---|---|---|"]
+        lines += [f"| {cell(m.name)} | {cell(m.baseline) or '–'} | {cell(m.target)} |"
+                  for m in prd.metrics]
+        lines.append("")
+    if prd.non_goals:
+        lines += ["## Non-goals", ""] + [f"- {g.strip()}" for g in prd.non_goals] + [""]
+    if prd.risks:
+        lines += ["## Risks", "", "| Risk | Likelihood | Impact | Mitigation |", "|---|---|---|---|"]
+        lines += [f"| {cell(r.risk)} | {r.likelihood or '–'} | {r.impact or '–'} "
+                  f"| {cell(r.mitigation) or '–'} |" for r in prd.risks]
+        lines.append("")
+    if prd.open_questions:
+        lines += ["## Open questions", ""]
+        for q in prd.open_questions:
+            owner = f" ({q.owner})" if q.owner else ""
+            if q.open:
+                lines.append(f"- **Open:** {q.question.strip()}{owner}")
+            else:
+                lines.append(f"- **Answered:** {q.question.strip()}{owner} — {(q.answer or '').strip()}")
+        lines.append("")
+    if prd.milestones:
+        lines += ["## Milestones", "", "| Milestone | Date | Done |", "|---|---|---|"]
+        lines += [f"| {cell(m.name)} | {cell(m.date) or '–'} | {'yes' if m.done else 'no'} |"
+                  for m in prd.milestones]
+        lines.append("")
+    return lines

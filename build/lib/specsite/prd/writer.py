@@ -1,0 +1,116 @@
+"""``specsite new prd``: write the next numbered PRD as a skeleton that passes ``specsite check``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..core.atomic import write_atomic
+from ..core.config import SpecsiteConfig
+from ..core.markdown import slug
+from ..core.project import OutsideProjectError, Project
+from .kind import prd_folders, read_documents
+from .reader import PrdDocument
+
+SKELETON = """---
+# Front matter schema: `specsite schema prd`. Requirements are addressed as {id}.R1 and so on.
+id: {id}
+title: {title}
+status: draft          # draft | review | approved | shipped | deprecated
+owner: {owner}
+reviewers: []
+release:               # e.g. 2027-Q1
+summary: {summary}
+adrs: []               # decisions this relies on, e.g. [ADR-0012]
+c4: []                 # architecture elements it touches, e.g. [webshop.checkoutService]
+requirements:
+  - id: R1
+    text: What a user can do once this ships, in one sentence.
+    priority: must     # must | should | could | wont
+    acceptance:
+      - given: the situation before
+        when: the user acts
+        then: the observable outcome
+    apis: []           # operations that implement it, e.g. [payments#createPayment]
+  - id: NFR1
+    kind: performance  # functional (default) | performance | security | availability | ...
+    text: The quality it must keep, in one sentence.
+    priority: should
+    target: {{metric: p95 latency, op: "<=", value: 300, unit: ms}}
+metrics: []            # e.g. [{{name: checkout conversion, baseline: 3.1%, target: 3.5%}}]
+non_goals: []
+risks: []
+open_questions: []
+---
+# {title_text}
+
+## Problem
+
+Who has the problem, how often, and what it costs them and us today.
+
+## Context
+
+What we know: research, data, support tickets, earlier attempts.
+
+## User journeys
+
+The journeys this changes, step by step.
+
+## Rollout
+
+How it reaches users: flags, cohorts, migration, what we watch.
+"""
+
+
+class WriteError(Exception):
+    """The command cannot do what was asked (no PRD folder, file already exists...)."""
+
+
+def slugify(title: str) -> str:
+    """``One-click checkout!`` -> ``one-click-checkout``."""
+    return slug(title, "prd", limit=60)
+
+
+def next_number(documents: list[PrdDocument]) -> int:
+    """One more than the highest PRD number in use (1 for the first PRD)."""
+    return max((d.number for d in documents if d.number is not None), default=0) + 1
+
+
+def new_prd(project: Project, folder: Path, documents: list[PrdDocument], title: str,
+            owner: str) -> str:
+    """Write the next PRD into ``folder``; returns its path relative to the project root.
+
+    ``documents`` are the PRDs of every configured folder, so numbers stay unique across them.
+    """
+    title = " ".join(title.split())
+    if not title:
+        raise WriteError("a PRD needs a title")
+    owner = " ".join(owner.split()) or "unassigned"
+    number = next_number(documents)
+    prd_id = f"PRD-{number:04d}"
+    path = folder / f"{number:04d}-{slugify(title)}.md"
+    if path.exists():
+        raise WriteError(f"{project.rel(path)} already exists")
+    write_atomic(path, SKELETON.format(
+        id=prd_id, title=_yaml_string(title), owner=_yaml_string(owner),
+        summary=_yaml_string("Why this matters, in one or two sentences."),
+        title_text=title))
+    return project.rel(path)
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def new_prd_in_project(project: Project, config: SpecsiteConfig, title: str, owner: str) -> str:
+    """``specsite new prd``: the next PRD in the first configured folder (created if missing),
+    numbered after the PRDs of every configured folder."""
+    if not config.prds:
+        raise WriteError("no PRD folder: configure 'prds' in mkdocs.yml or pass --prds DIR")
+    try:
+        folder = project.confine(config.prds[0])
+    except OutsideProjectError as exc:
+        raise WriteError(str(exc)) from None
+    documents = read_documents(project, prd_folders(project, config, []), [])
+    return new_prd(project, folder, documents, title, owner)
