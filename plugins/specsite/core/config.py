@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .findings import CATALOGUE
 
@@ -61,6 +61,13 @@ class SpecsiteConfig(BaseModel):
     def _one_or_many(cls, value: Any) -> Any:
         return _as_list(value)
 
+    @field_validator("rules", "diff_levels", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value: Any, info: ValidationInfo) -> Any:
+        names = "breaking, warning, info or off" if info.field_name == "diff_levels" else \
+            "error, warning, info or off"
+        return _levels_from_yaml(value, names)
+
     @field_validator("rules")
     @classmethod
     def _known_rules(cls, value: dict[str, str]) -> dict[str, str]:
@@ -88,6 +95,23 @@ class SpecsiteConfig(BaseModel):
     @classmethod
     def _lower(cls, value: list[str]) -> list[str]:
         return [v.strip().lower() for v in value]
+
+
+def _levels_from_yaml(value: Any, names: str) -> Any:
+    """YAML 1.1 (the loader of MkDocs and of specsite) reads an unquoted ``off`` or ``no`` as
+    ``false``: the documented ``{OAS020: off}`` must mean off. ``true`` (``on``, ``yes``) names no
+    level, so it is refused with what to write instead."""
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for code, level in value.items():
+        if level is False:
+            level = "off"
+        elif level is True:
+            raise ValueError(f"{code}: a true value (YAML reads unquoted on/yes/true so) is not a "
+                             f"level; write one of {names}")
+        out[code] = level
+    return out
 
 
 def _load_all_rules() -> None:
