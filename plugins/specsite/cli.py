@@ -118,7 +118,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     overrides = {flag: getattr(args, flag, []) for flag in KIND_FLAGS}
-    return load_settings(args.config_file, overrides, Path.cwd())
+    settings = load_settings(args.config_file, overrides, Path.cwd())
+    _something_to_check(settings, any(overrides.values()))
+    return settings
+
+
+def _something_to_check(settings: Settings, flags: bool) -> None:
+    """A run that would check nothing is a usage error: a CI job started in the wrong folder must
+    not go green."""
+    if flags:
+        return
+    given = "/".join(f"--{flag}" for flag in KIND_FLAGS)
+    if settings.config_file is None:
+        raise SettingsError(f"nothing to check: no mkdocs.yml in {Path.cwd()} and no {given} "
+                            f"given (or name the configuration with -f FILE)")
+    configured = any(getattr(settings.config, flag) for flag in KIND_FLAGS)
+    if not settings.plugin_listed and not configured:
+        raise SettingsError(f"nothing to check: {settings.project.rel(settings.config_file)} does "
+                            f"not list the specsite plugin and no {given} was given")
+
+
+def _writable_output(output: str | None) -> None:
+    """``--output`` must go into an existing folder; checked before any work is done."""
+    if not output:
+        return
+    folder = (Path.cwd() / output).parent
+    if not folder.is_dir():
+        raise SettingsError(f"--output {output}: the folder {folder} does not exist")
+    if (Path.cwd() / output).is_dir():
+        raise SettingsError(f"--output {output}: is a folder, give a file name")
 
 
 def _specs(settings: Settings) -> SpecSet:
@@ -127,7 +155,10 @@ def _specs(settings: Settings) -> SpecSet:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"--output {output}: cannot write it: {exc.strerror}") from None
     else:
         sys.stdout.write(text)
 
@@ -138,6 +169,7 @@ def _checked_files(specs: SpecSet) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _writable_output(args.output)
     settings = _settings(args)
     specs = _specs(settings)
     context = ReportContext(files=_checked_files(specs), tool_version=__version__)
@@ -146,6 +178,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    _writable_output(args.output)
     specs = _specs(_settings(args))
     _emit(json.dumps(export_document(specs), indent=2, ensure_ascii=False, default=str) + "\n",
           args.output)
@@ -155,6 +188,7 @@ def _export(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from .diff.command import DiffUsageError, Request, run
 
+    _writable_output(args.output)
     revisions = list(args.revisions)
     limit = 1 if args.base_export else 2
     if len(revisions) > limit or (args.head_export and revisions[limit - 1:]):
