@@ -20,3 +20,7 @@ MISSING_SOURCE = CATALOGUE.define(
 UNKNOWN_REFERENCE = CATALOGUE.define(
     "XREF001", "unknown-reference", "error",
     "A `[[ID]]` cross-reference names no entity in the spec graph.", "xref")
+UNCHECKED_REFERENCES = CATALOGUE.define(
+    "XREF002", "references-not-checked", "info",
+    "References into a spec source that did not parse (a DSL syntax error) are not checked, so a "
+    "broken workspace does not make every element it defines look missing.", "xref")
