@@ -229,10 +229,20 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _title(raw: str, what: str) -> str:
+    """A new spec needs a title: an empty one would write ``0005-decision.md`` titled nothing."""
+    if not raw.strip():
+        raise SettingsError(f"new {what}: the title is empty; give one, e.g. "
+                            f"specsite new {what} \"Use PostgreSQL for orders\"")
+    return raw
+
+
 def _new_adr(args: argparse.Namespace) -> int:
+    from .adr.checks import successors
     from .adr.kind import ADR_KIND, adr_folders
     from .adr.writer import WriteError, new_adr
 
+    _title(args.title, "adr")
     settings = load_settings(args.config_file, {"adrs": args.adrs}, Path.cwd())
     findings: list = []
     folders = adr_folders(settings.project, settings.config, findings)
@@ -240,6 +250,12 @@ def _new_adr(args: argparse.Namespace) -> int:
         raise SettingsError("no ADR folder: configure 'adrs' in mkdocs.yml or pass --adrs DIR")
     model = ADR_KIND.read(settings.project, settings.config.model_copy(
         update={"adrs": [str(folders[0])]})).model
+    replaced = successors(model)
+    for target in [_norm(i) for i in args.supersedes]:
+        if replaced.get(target):
+            raise SettingsError(
+                f"new adr --supersedes {target}: {target} is already superseded by "
+                f"{', '.join(sorted(replaced[target]))}; supersede that decision or --amends it")
     try:
         written = new_adr(settings.project, folders[0], model.decisions, args.title,
                           [_norm(i) for i in args.supersedes], [_norm(i) for i in args.amends])
@@ -254,6 +270,7 @@ def _new_adr(args: argparse.Namespace) -> int:
 def _new_prd(args: argparse.Namespace) -> int:
     from .prd.writer import WriteError, new_prd_in_project
 
+    _title(args.title, "prd")
     settings = load_settings(args.config_file, {"prds": args.prds}, Path.cwd())
     owner = args.owner or os.environ.get("USER") or os.environ.get("USERNAME") or "unassigned"
     try:
