@@ -15,7 +15,7 @@ from typing import Sequence
 
 from . import __version__
 from .core.export import export_document
-from .core.findings import CATALOGUE, has_errors
+from .core.findings import CATALOGUE, Severity, has_errors
 from .core.pipeline import SpecSet, load_specs
 from .reports import ReportContext, renderers
 from .settings import Settings, SettingsError, load_settings
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source_flags(check)
     check.add_argument("--format", choices=sorted(renderers()), default="text")
     check.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--strict", action="store_true",
+                       help="warnings fail too (exit 1), as `mkdocs build --strict` counts them")
 
     export = sub.add_parser("export", help="print the whole spec graph as JSON")
     _add_source_flags(export)
@@ -174,7 +176,13 @@ def _check(args: argparse.Namespace) -> int:
     specs = _specs(settings)
     context = ReportContext(files=_checked_files(specs), tool_version=__version__)
     _emit(renderers()[args.format](specs.findings, context), args.output)
-    return 1 if has_errors(specs.findings) else 0
+    if has_errors(specs.findings):
+        return 1
+    warnings = sum(f.severity is Severity.WARNING for f in specs.findings)
+    if args.strict and warnings:
+        print(f"specsite: --strict: {warnings} warning(s) fail the check", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
