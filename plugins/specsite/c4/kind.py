@@ -137,6 +137,8 @@ class C4Kind:
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
         model = result.model if isinstance(result.model, C4Model) else C4Model()
+        if not any(ws.elements or ws.views for ws in model.workspaces):
+            return []  # a section exists only when it has content
         return render_pages(model.workspaces, graph, site, model.docs)
 
 

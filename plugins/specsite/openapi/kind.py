@@ -252,8 +252,8 @@ class OpenApiKind:
         from .pages import render_all
 
         model = result.model
-        if not isinstance(model, OpenApiModel):
-            return []
+        if not isinstance(model, OpenApiModel) or not model.records:
+            return []  # a section exists only when it has content ("No API yet." is noise)
         return render_all(model, graph, site)
 
 
