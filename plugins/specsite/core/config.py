@@ -42,6 +42,10 @@ class SpecsiteConfig(BaseModel):
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
+    offline: bool = Field(
+        True, description="The built site makes no request to another host: with Material, the "
+                          "repository widget fetches no stars/forks and default web fonts are "
+                          "off. `false` leaves the theme as configured.")
     untrusted: bool = Field(
         False, description="Treat hand-written docs pages as untrusted too: sanitise them like the "
                            "generated pages (PR previews; also on when SPECSITE_UNTRUSTED=1).")

@@ -32,6 +32,7 @@ from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
+from . import offline
 
 log = get_plugin_logger(__name__)
 
@@ -49,6 +50,8 @@ class SpecsitePlugin(BasePlugin):
         self.command: str = "build"
         #: docs-tree paths of the pages specsite generated in this build (sanitised after rendering)
         self.generated: set[str] = set()
+        #: the offline script is part of the site (Material with a repository widget)
+        self.offline_script = False
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -75,7 +78,9 @@ class SpecsitePlugin(BasePlugin):
             config.markdown_extensions.append("pymdownx.superfences")
         for name in ASSETS:
             _link_asset(config, f"assets/specsite/{name}")
-        if config.theme.name == "material" and config.theme.get("font") is not False:
+        self.offline_script = self.options.offline and offline.prepare(config, log)
+        if not self.options.offline and config.theme.name == "material" and \
+                config.theme.get("font") is not False:
             log.info("Material loads Google Fonts from a CDN; set 'theme.font: false' so the "
                      "site works offline")
         root = Path(config.config_file_path or ".").resolve().parent
@@ -123,6 +128,8 @@ class SpecsitePlugin(BasePlugin):
         for name in ASSETS:
             content = resources.files("specsite").joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/specsite/{name}", content=content))
+        if self.offline_script:
+            files.append(File.generated(config, offline.SCRIPT_PATH, content=offline.script(config)))
         errors = [f for f in specs.findings if f.severity is Severity.ERROR]
         if errors and self.command != "serve":
             raise PluginError(f"specsite: {len(errors)} spec error(s), listed above")
