@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from contextlib import contextmanager
@@ -21,11 +22,15 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 for the length of the block; yields its base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -95,3 +100,48 @@ def test_the_repository_widget_would_call_the_forge_api_without_the_option(tmp_p
     (tmp_path / "mkdocs.yml").write_text((tmp_path / "mkdocs.yml").read_text().replace(
         "      offline: false\n", ""))
     assert _foreign_requests(_build(tmp_path / "mkdocs.yml", tmp_path / "site"), [""]) == []
+
+
+def _first_results(site: Path, terms: list[str]) -> dict[str, list[str]]:
+    """Type each term into Material's search box; the first result links (page, then its
+    best sections), as paths relative to the site."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, list[str]] = {}
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        for term in terms:
+            page.goto(f"{base}/")
+            box = page.locator("input.md-search__input")
+            box.click()
+            page.wait_for_function("() => !/Initializing/i.test("
+                                   "document.querySelector('.md-search-result__meta').textContent)")
+            box.press_sequentially(term, delay=10)  # Material searches on key events
+            links = page.locator(".md-search-result__item a.md-search-result__link")
+            links.first.wait_for()
+            page.wait_for_timeout(300)
+            # without the highlight query Material adds with search.highlight (?h=...)
+            found[term] = [re.sub(r"\?h=[^#]*", "", str(links.nth(i).get_attribute("href")))
+                           .removeprefix(base + "/") for i in range(min(links.count(), 2))]
+        browser.close()
+    return found
+
+
+def test_search_finds_each_kind_of_id_first_on_the_example(sites):
+    found = _first_results(sites["webshop"], ["placeOrder", "PlacedOrder", "PRD-0001.R1",
+                                              "ADR-0003", "0003"])
+    assert found["placeOrder"] == ["api/checkout/orders/", "api/checkout/orders/#op-placeOrder"]
+    assert found["PlacedOrder"] == ["api/checkout/schemas/",
+                                    "api/checkout/schemas/#schema-PlacedOrder"]
+    assert found["PRD-0001.R1"] == ["requirements/PRD-0001/", "requirements/PRD-0001/#prd-0001-r1"]
+    # PRD-0003 exists too: the bare number means the decision
+    assert found["ADR-0003"][0] == "decisions/ADR-0003/"
+    assert found["0003"][0] == "decisions/ADR-0003/"
+
+
+def test_search_finds_decisions_by_number_on_the_main_site(sites):
+    found = _first_results(sites["main"], ["ADR-0007", "0007", "PRD-0002"])
+    assert found["ADR-0007"][0] == "decisions/ADR-0007/"
+    assert found["0007"][0] == "decisions/ADR-0007/"
+    assert found["PRD-0002"][0] == "requirements/PRD-0002/"

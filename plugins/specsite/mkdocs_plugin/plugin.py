@@ -32,7 +32,7 @@ from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
-from . import offline
+from . import offline, search_keys
 
 log = get_plugin_logger(__name__)
 
@@ -79,6 +79,7 @@ class SpecsitePlugin(BasePlugin):
         for name in ASSETS:
             _link_asset(config, f"assets/specsite/{name}")
         self.offline_script = self.options.offline and offline.prepare(config, log)
+        search_keys.configure_separator(config, log)
         if not self.options.offline and config.theme.name == "material" and \
                 config.theme.get("font") is not False:
             log.info("Material loads Google Fonts from a CDN; set 'theme.font: false' so the "
@@ -151,6 +152,13 @@ class SpecsitePlugin(BasePlugin):
         if not self.options.enabled or self.specs is None:
             return markdown
         return link_references(markdown, page.file.src_uri, self.specs.graph)
+
+    @event_priority(-50)  # after the search plugin wrote its index, before others copy it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Each entity's IDs become tags of its entry in Material's search index."""
+        if self.options.enabled and self.specs is not None:
+            search_keys.add_tags(config.site_dir, search_keys.keys_by_location(
+                self.specs, config.use_directory_urls))
 
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
