@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
+from ..core.suggest import IdSuggester
 from . import model as m
 from .rules import (ELEMENT_IN_NO_VIEW, ELEMENT_WITHOUT_DESCRIPTION, EMPTY_VIEW,
                     RELATIONSHIP_WITHOUT_DESCRIPTION,
@@ -49,6 +50,7 @@ def check_references(graph: SpecGraph) -> list[Finding]:
     ``specsite diff`` reports C4010 when the change removed an element an accepted ADR names.
     """
     out: list[Finding] = []
+    suggester = IdSuggester(e.id for e in graph.of_kind("c4"))
     for entity in graph:
         if entity.kind == "c4":
             continue
@@ -59,5 +61,5 @@ def check_references(graph: SpecGraph) -> list[Finding]:
             hint = " (if it was removed, update the decision or supersede it)" if accepted else ""
             out.append(UNKNOWN_ELEMENT_REFERENCE.at(
                 f"{entity.id} names {link.target} ({link.rel}), but no C4 element has this "
-                f"identifier{hint}", link.file or entity.file, link.line, link.column, entity.id))
+                f"identifier{suggester.hint(link.target)}{hint}", link.file or entity.file, link.line, link.column, entity.id))
     return out

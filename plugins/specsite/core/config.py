@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .findings import CATALOGUE
+from .suggest import did_you_mean
 
 SeverityName = Literal["error", "warning", "info", "off"]
 
@@ -78,8 +79,9 @@ class SpecsiteConfig(BaseModel):
         _load_all_rules()
         unknown = sorted(code for code in value if code not in CATALOGUE)
         if unknown:
+            named = ", ".join(code + did_you_mean(code, CATALOGUE.rules) for code in unknown)
             raise ValueError(
-                f"unknown rule code(s) {', '.join(unknown)}; see the README for every rule code")
+                f"unknown rule code(s) {named}; `specsite rules` lists every rule code")
         return value
 
     @field_validator("diff_levels")
@@ -135,7 +137,8 @@ def error_pairs(exc: ValidationError) -> list[tuple[str, str]]:
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
             known = ", ".join(sorted(SpecsiteConfig.model_fields))
-            text = f"unknown option (known options: {known})"
+            hint = did_you_mean(str(err["loc"][-1]), SpecsiteConfig.model_fields)
+            text = f"unknown option{hint} (known options: {known})"
         else:
             text = err["msg"].removeprefix("Value error, ")
         pairs.append((where, text))

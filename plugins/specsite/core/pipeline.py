@@ -18,6 +18,7 @@ from .graph import SpecGraph
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
 from .project import Project
 from .rules import UNCHECKED_REFERENCES, UNKNOWN_REFERENCE
+from .suggest import IdSuggester
 
 
 @dataclass
@@ -103,6 +104,7 @@ def check_references(graph: SpecGraph, unparsed: dict[str, tuple[str, int | None
     checked; one XREF002 per such source counts them.
     """
     out = []
+    suggester = IdSuggester(e.id for e in graph)
     prefixes = tuple(sorted(unparsed or {}))
     skipped = dict.fromkeys(prefixes, 0)
     for entity in graph:
@@ -116,7 +118,7 @@ def check_references(graph: SpecGraph, unparsed: dict[str, tuple[str, int | None
             elif link.rel == "references":
                 out.append(UNKNOWN_REFERENCE.at(
                     f"unknown reference [[{link.target}]]: no decision, requirement, element or "
-                    f"operation has this ID",
+                    f"operation has this ID{suggester.hint(link.target)}",
                     link.file or entity.file, link.line, link.column, entity.id))
     for prefix, count in skipped.items():
         if count:
