@@ -102,3 +102,19 @@ def test_diff_reports_c4010_when_the_change_removes_a_named_element(tmp_path, mo
     assert "which this change removes from the C4 model" in new[0]["message"]
     # the same reference is a plain unknown reference for check, which has no history
     assert ("XREF001", 9) in _codes(run_cli(["check", "--format", "json"], tmp_path, monkeypatch))
+
+
+def test_references_into_an_api_that_did_not_parse_are_not_checked(tmp_path, monkeypatch):
+    prd = ("---\nid: PRD-0001\ntitle: Checkout\nstatus: draft\nowner: ann\nrequirements:\n"
+           "  - id: R1\n    text: Pay in one step.\n    priority: must\n"
+           "    apis: [shop#placeOrder]\n---\n# Checkout\n\nSee [[api:shop#placeOrder]].\n")
+    write_files(tmp_path, {"prds/0001-checkout.md": prd,
+                           "apis/shop.yaml": "openapi: 3.1.0\ninfo: {title: Shop\npaths: {}\n"})
+    result = run_cli(["check", "--format", "json", "--prds", "prds", "--openapi", "apis/shop.yaml"],
+                     tmp_path, monkeypatch)
+    findings = json.loads(result.out)["findings"]
+    codes = [f["code"] for f in findings]
+    assert "XREF001" not in codes and "OAS025" not in codes
+    skipped = [f for f in findings if f["code"] == "XREF002"]
+    assert len(skipped) == 1 and skipped[0]["file"] == "apis/shop.yaml"
+    assert skipped[0]["message"].startswith("2 reference(s) to api:shop# IDs not checked")

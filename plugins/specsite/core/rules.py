@@ -22,5 +22,6 @@ UNKNOWN_REFERENCE = CATALOGUE.define(
     "A `[[ID]]` cross-reference names no entity in the spec graph.", "xref")
 UNCHECKED_REFERENCES = CATALOGUE.define(
     "XREF002", "references-not-checked", "info",
-    "References into a spec source that did not parse (a DSL syntax error) are not checked, so a "
-    "broken workspace does not make every element it defines look missing.", "xref")
+    "References into a spec source that did not parse (a DSL syntax error, an OpenAPI file that "
+    "cannot be read) are not checked, so a broken file does not make everything it defines look "
+    "missing.", "xref")
