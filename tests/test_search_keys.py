@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from project_fixtures import NYGARD_1, build_site, write_files
 from specsite.mkdocs_plugin.search_keys import SEPARATOR, page_url
 
 
-def _index(tmp_path, search: str = "search") -> dict:
+def _index(tmp_path, search: str = "search", first: bool = False) -> dict:
+    specsite = "  - specsite:\n      adrs: adrs\n"
+    plugins = specsite + f"  - {search}\n" if first else f"  - {search}\n" + specsite
     write_files(tmp_path, {
-        "mkdocs.yml": f"site_name: t\ntheme: {{name: material, font: false}}\nplugins:\n"
-                      f"  - {search}\n  - specsite:\n      adrs: adrs\n",
+        "mkdocs.yml": f"site_name: t\ntheme: {{name: material, font: false}}\nplugins:\n{plugins}",
         "docs/index.md": "# Home\n",
         "adrs/0001-record.md": NYGARD_1})
     return json.loads((build_site(tmp_path) / "search/search_index.json").read_text())
 
 
-def test_ids_split_on_colons_hashes_and_dots_and_become_tags(tmp_path):
-    index = _index(tmp_path)
+@pytest.mark.parametrize("first", [False, True])
+def test_ids_split_on_colons_hashes_and_dots_and_become_tags(tmp_path, first):
+    index = _index(tmp_path, first=first)
     assert index["config"]["separator"] == SEPARATOR
     tagged = {d["location"]: d["tags"] for d in index["docs"] if d.get("tags")}
     assert tagged == {"decisions/ADR-0001/": ["0001", "ADR-0001"]}

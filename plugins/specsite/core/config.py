@@ -114,8 +114,8 @@ def _levels_from_yaml(value: Any, names: str) -> Any:
         if level is False:
             level = "off"
         elif level is True:
-            raise ValueError(f"{code}: a true value (YAML reads unquoted on/yes/true so) is not a "
-                             f"level; write one of {names}")
+            raise ValueError(f"{code}: true is not a level (YAML reads an unquoted on, yes or true "
+                             f"as true); write one of {names}")
         out[code] = level
     return out
 
