@@ -84,6 +84,17 @@ CASES = {
         {"adrs/0001-a.md": nygard(1, date="2024-01-12")},
         ("adrs/0001-a.md", 3),
     ),
+    "ADR013": (
+        {"adrs/0001-a.md": nygard(1, status="Superceded by [2. B](0002-b.md)",
+                                  extra="\nSuperseded by [3. C](0003-c.md)\n"),
+         "adrs/0002-b.md": nygard(2, extra="\nSupercedes [1. A](0001-a.md)\n"),
+         "adrs/0003-c.md": nygard(3, extra="\nSupersedes [1. A](0001-a.md)\n")},
+        {"adrs/0001-a.md": nygard(1, status="Superceded by [2. B](0002-b.md)",
+                                  extra="\nSuperseded by [2. B](0002-b.md)\n"),
+         "adrs/0002-b.md": nygard(2, extra="\nSupercedes [1. A](0001-a.md)\n"),
+         "adrs/0003-c.md": nygard(3, extra="\nAmends [2. B](0002-b.md)\n")},
+        ("adrs/0001-a.md", 7),
+    ),
 }
 
 

@@ -10,87 +10,163 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .core.export import export_document
-from .core.findings import CATALOGUE, has_errors
+from .core.findings import CATALOGUE, Severity, has_errors
 from .core.pipeline import SpecSet, load_specs
 from .reports import ReportContext, renderers
 from .settings import Settings, SettingsError, load_settings
 
 KIND_FLAGS = {
-    "adrs": "ADR folder (repeatable)",
-    "prds": "PRD folder (repeatable)",
-    "c4": "Structurizr DSL workspace file (repeatable)",
-    "openapi": "OpenAPI file or folder (repeatable)",
+    "adrs": ("DIR", "an ADR folder", "doc/adr"),
+    "prds": ("DIR", "a PRD folder", "specs/prds"),
+    "c4": ("FILE", "a Structurizr DSL (or JSON) workspace", "arch/workspace.dsl"),
+    "openapi": ("PATH", "an OpenAPI file, or a folder of them", "apis/"),
 }
+
+_SOURCES_NOTE = """
+Spec sources come from the specsite entry of ./mkdocs.yml (or -f FILE). Spec paths given with
+--adrs/--prds/--c4/--openapi replace the configured ones (the docs pages are then not read); the
+other options (rule levels, custom statuses) still apply."""
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _sub(sub: argparse._SubParsersAction, name: str, summary: str, epilog: str,
+         ) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+                          epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def _add_source_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--config-file", metavar="FILE",
-                        help="mkdocs.yml to read the specsite plugin options from "
-                             "(default: ./mkdocs.yml when present)")
-    for flag, text in KIND_FLAGS.items():
-        parser.add_argument(f"--{flag}", action="append", default=[], metavar="PATH",
-                            help=f"{text}; spec paths given here are the whole spec set")
+                        help="the mkdocs.yml to read the specsite options from "
+                             "(default: ./mkdocs.yml), e.g. -f site/mkdocs.yml")
+    for flag, (metavar, text, example) in KIND_FLAGS.items():
+        parser.add_argument(f"--{flag}", action="append", default=[], metavar=metavar,
+                            help=f"{text} (repeatable), e.g. --{flag} {example}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     parser = argparse.ArgumentParser(
-        prog="specsite", description="Validate, export and write specs (ADRs, PRDs, C4, OpenAPI).")
+        prog="specsite", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Validate, export and write specs (ADRs, PRDs, C4, OpenAPI).",
+        epilog=_examples("specsite init                      # add specsite to a MkDocs project",
+                         "specsite check                     # check what mkdocs.yml configures",
+                         "specsite check --adrs doc/adr      # no mkdocs.yml needed",
+                         'specsite new adr "Use PostgreSQL"  # the next numbered decision',
+                         "specsite COMMAND --help            # each command's options") +
+        "\n\nexit codes: 0 no error finding, 1 error findings, 2 usage or configuration problem")
     parser.add_argument("--version", action="version", version=f"specsite {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate the specs; exit 1 on any error finding")
+    check = _sub(sub, "check", "validate the specs; exit 1 on any error finding", _SOURCES_NOTE +
+                 "\n\n" + _examples(
+                     "specsite check",
+                     "specsite check --strict                 # warnings fail too, like "
+                     "mkdocs build --strict",
+                     "specsite check --adrs doc/adr --openapi apis/",
+                     "specsite check --format github          # annotations in a GitHub job",
+                     "specsite check --format sarif --output specsite.sarif"))
     _add_source_flags(check)
-    check.add_argument("--format", choices=sorted(renderers()), default="text")
-    check.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--format", choices=sorted(renderers()), default="text",
+                       help="report format (default: text), e.g. --format json")
+    check.add_argument("--output", metavar="FILE",
+                       help="write the report to FILE instead of stdout (its folder must exist), "
+                            "e.g. --output report.txt")
+    check.add_argument("--strict", action="store_true",
+                       help="warnings fail too (exit 1), as `mkdocs build --strict` counts them")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="text report: list only error findings (the summary counts all) and "
+                            "no timing line")
 
-    export = sub.add_parser("export", help="print the whole spec graph as JSON")
+    export = _sub(sub, "export", "print the whole spec graph as JSON", _SOURCES_NOTE + "\n\n" +
+                  _examples("specsite export > specs.json",
+                            "specsite export --openapi apis/ --output build/specs.json"))
     _add_source_flags(export)
-    export.add_argument("--output", metavar="FILE", help="write the JSON here instead of stdout")
+    export.add_argument("--output", metavar="FILE",
+                        help="write the JSON to FILE instead of stdout (its folder must exist), "
+                             "e.g. --output specs.json")
 
-    diff = sub.add_parser(
-        "diff", help="what a change does to the specs: BASE (default: merge-base with the "
-                     "default branch) against HEAD (default: the working tree)")
+    diff = _sub(sub, "diff", "what a change does to the specs: BASE (default: merge-base with "
+                             "the default branch) against HEAD (default: the working tree)",
+                _examples("specsite diff                          # this branch's changes",
+                          "specsite diff main HEAD --format markdown",
+                          "specsite diff --base-export base.json --fail-on warning"))
     diff.add_argument("revisions", nargs="*", metavar="REV",
-                      help="BASE and HEAD git revisions (with --base-export: HEAD only)")
+                      help="BASE and HEAD git revisions (with --base-export: HEAD only), "
+                           "e.g. main HEAD")
     _add_source_flags(diff)
-    diff.add_argument("--base-export", metavar="FILE", help="compare a saved `specsite export` as BASE")
-    diff.add_argument("--head-export", metavar="FILE", help="compare a saved `specsite export` as HEAD")
-    diff.add_argument("--format", choices=["text", "markdown", "json", "github"], default="text")
+    diff.add_argument("--base-export", metavar="FILE",
+                      help="compare a saved `specsite export` as BASE, e.g. base.json")
+    diff.add_argument("--head-export", metavar="FILE",
+                      help="compare a saved `specsite export` as HEAD, e.g. head.json")
+    diff.add_argument("--format", choices=["text", "markdown", "json", "github"], default="text",
+                      help="report format (default: text), e.g. --format markdown")
     diff.add_argument("--fail-on", choices=["breaking", "warning", "never"], default="breaking",
                       help="exit 1 when a change is at or above this level (default: breaking)")
-    diff.add_argument("--site-url", metavar="URL", help="preview site to link entities to (markdown)")
+    diff.add_argument("--site-url", metavar="URL",
+                      help="preview site to link entities to (markdown), "
+                           "e.g. https://preview.example.com/pr-12/")
     diff.add_argument("--as-of", metavar="DATE",
                       help="day x-sunset dates are compared with (YYYY-MM-DD; default: the "
-                           "committer date of the HEAD side's commit, never today)")
-    diff.add_argument("--output", metavar="FILE", help="write the report here instead of stdout")
+                           "committer date of the HEAD side's commit, never today), e.g. 2027-01-31")
+    diff.add_argument("--output", metavar="FILE",
+                      help="write the report to FILE instead of stdout (its folder must exist), "
+                           "e.g. --output diff.md")
 
-    rules = sub.add_parser("rules", help="list every rule code with its default severity")
-    rules.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    rules = _sub(sub, "rules", "list every rule code with its default severity",
+                 _examples("specsite rules", "specsite rules --format markdown > rules.md"))
+    rules.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                       help="list format (default: text)")
 
-    new = sub.add_parser("new", help="write a new spec from a template")
+    new = _sub(sub, "new", "write a new spec from a template",
+               _examples('specsite new adr "Use PostgreSQL for orders"',
+                         'specsite new prd "One-click checkout" --owner jane.doe'))
     new_sub = new.add_subparsers(dest="what", required=True, metavar="KIND")
-    adr = new_sub.add_parser("adr", help="the next numbered ADR")
-    adr.add_argument("title")
-    adr.add_argument("-f", "--config-file", metavar="FILE")
+    adr = _sub(new_sub, "adr", "the next numbered ADR, in the folder's own format",
+               _examples('specsite new adr "Use PostgreSQL for orders"',
+                         'specsite new adr "Move orders to a document store" --supersedes 12',
+                         'specsite new adr "Clarify order retention" --amends ADR-0012'))
+    adr.add_argument("title", help='the decision\'s title, e.g. "Use PostgreSQL for orders"')
+    adr.add_argument("-f", "--config-file", metavar="FILE",
+                     help="the mkdocs.yml naming the ADR folders (default: ./mkdocs.yml)")
     adr.add_argument("--adrs", action="append", default=[], metavar="DIR",
-                     help="ADR folder to write into (default: the first configured one)")
-    adr.add_argument("--supersedes", action="append", default=[], metavar="ID")
-    adr.add_argument("--amends", action="append", default=[], metavar="ID")
-    prd = new_sub.add_parser("prd", help="the next numbered PRD, a skeleton that passes check")
-    prd.add_argument("title")
-    prd.add_argument("-f", "--config-file", metavar="FILE")
+                     help="ADR folder to write into (default: the first configured one), "
+                          "e.g. --adrs doc/adr")
+    adr.add_argument("--supersedes", action="append", default=[], metavar="ID",
+                     help="a decision the new one replaces (repeatable; a number or an ID), "
+                          "e.g. --supersedes 12")
+    adr.add_argument("--amends", action="append", default=[], metavar="ID",
+                     help="a decision the new one amends (repeatable), e.g. --amends ADR-0012")
+    prd = _sub(new_sub, "prd", "the next numbered PRD, a skeleton that passes check",
+               _examples('specsite new prd "One-click checkout"',
+                         'specsite new prd "Gift cards" --owner jane.doe --prds specs/prds'))
+    prd.add_argument("title", help='the PRD\'s title, e.g. "One-click checkout"')
+    prd.add_argument("-f", "--config-file", metavar="FILE",
+                     help="the mkdocs.yml naming the PRD folders (default: ./mkdocs.yml)")
     prd.add_argument("--prds", action="append", default=[], metavar="DIR",
-                     help="PRD folder to write into (default: the first configured one)")
-    prd.add_argument("--owner", metavar="NAME", help="the PRD's owner (default: $USER)")
+                     help="PRD folder to write into (default: the first configured one), "
+                          "e.g. --prds specs/prds")
+    prd.add_argument("--owner", metavar="NAME",
+                     help="the PRD's owner (default: $USER), e.g. --owner jane.doe")
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of a spec format, for editors")
-    schema.add_argument("what", choices=["prd"])
+    schema = _sub(sub, "schema", "print the JSON Schema of a spec format, for editors",
+                  _examples("specsite schema prd > prd.schema.json"))
+    schema.add_argument("what", choices=["prd"], help="the format: prd")
+
+    init = _sub(sub, "init", "add specsite to an existing MkDocs project: the plugin entry, "
+                             "spec folders and a nav; never overwrites a file",
+                _examples("specsite init", "specsite init -f docs-site/mkdocs.yml"))
+    init.add_argument("-f", "--config-file", metavar="FILE",
+                      help="the mkdocs.yml to add specsite to (default: ./mkdocs.yml)")
     return parser
 
 
@@ -111,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new_prd(args) if args.what == "prd" else _new_adr(args)
         if args.command == "schema":
             return _schema(args)
+        if args.command == "init":
+            return _init(args)
     except SettingsError as exc:
         print(f"specsite: {exc}", file=sys.stderr)
         return 2
@@ -121,7 +199,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     overrides = {flag: getattr(args, flag, []) for flag in KIND_FLAGS}
-    return load_settings(args.config_file, overrides, Path.cwd())
+    settings = load_settings(args.config_file, overrides, Path.cwd())
+    _something_to_check(settings, any(overrides.values()))
+    return settings
+
+
+def _something_to_check(settings: Settings, flags: bool) -> None:
+    """A run that would check nothing is a usage error: a CI job started in the wrong folder must
+    not go green."""
+    if flags:
+        return
+    given = "/".join(f"--{flag}" for flag in KIND_FLAGS)
+    if settings.config_file is None:
+        raise SettingsError(f"nothing to check: no mkdocs.yml in {Path.cwd()} and no {given} "
+                            f"given (or name the configuration with -f FILE)")
+    configured = any(getattr(settings.config, flag) for flag in KIND_FLAGS)
+    if not settings.plugin_listed and not configured:
+        raise SettingsError(f"nothing to check: {settings.project.rel(settings.config_file)} does "
+                            f"not list the specsite plugin and no {given} was given")
+
+
+def _writable_output(output: str | None) -> None:
+    """``--output`` must go into an existing folder; checked before any work is done."""
+    if not output:
+        return
+    folder = (Path.cwd() / output).parent
+    if not folder.is_dir():
+        raise SettingsError(f"--output {output}: the folder {folder} does not exist")
+    if (Path.cwd() / output).is_dir():
+        raise SettingsError(f"--output {output}: is a folder, give a file name")
 
 
 def _specs(settings: Settings) -> SpecSet:
@@ -130,7 +236,10 @@ def _specs(settings: Settings) -> SpecSet:
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"--output {output}: cannot write it: {exc.strerror}") from None
     else:
         sys.stdout.write(text)
 
@@ -141,14 +250,37 @@ def _checked_files(specs: SpecSet) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .cli_output import present, timing_line, wants_colour
+
+    started = time.perf_counter()
+    _writable_output(args.output)
     settings = _settings(args)
     specs = _specs(settings)
     context = ReportContext(files=_checked_files(specs), tool_version=__version__)
-    _emit(renderers()[args.format](specs.findings, context), args.output)
-    return 1 if has_errors(specs.findings) else 0
+    report = renderers()[args.format](specs.findings, context)
+    if args.format == "text":
+        colour = not args.output and wants_colour(sys.stdout)
+        report = present(report, specs.findings, colour, args.quiet)
+    elif args.format == "github" and not any(f.severity is not Severity.INFO
+                                             for f in specs.findings):
+        # a clean run says so in the job log, where silence looks like nothing ran
+        report += (f"::notice title=specsite::no errors or warnings in "
+                   f"{len(context.files)} file(s)\n")
+    _emit(report, args.output)
+    if args.format == "text" and not args.quiet:
+        print(timing_line(len(context.files), sum(1 for e in specs.graph if e.kind != "page"),
+                          time.perf_counter() - started), file=sys.stderr)
+    if has_errors(specs.findings):
+        return 1
+    warnings = sum(f.severity is Severity.WARNING for f in specs.findings)
+    if args.strict and warnings:
+        print(f"specsite: --strict: {warnings} warning(s) fail the check", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    _writable_output(args.output)
     specs = _specs(_settings(args))
     _emit(json.dumps(export_document(specs), indent=2, ensure_ascii=False, default=str) + "\n",
           args.output)
@@ -158,6 +290,7 @@ def _export(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from .diff.command import DiffUsageError, Request, run
 
+    _writable_output(args.output)
     revisions = list(args.revisions)
     limit = 1 if args.base_export else 2
     if len(revisions) > limit or (args.head_export and revisions[limit - 1:]):
@@ -199,10 +332,20 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _title(raw: str, what: str) -> str:
+    """A new spec needs a title: an empty one would write ``0005-decision.md`` titled nothing."""
+    if not raw.strip():
+        raise SettingsError(f"new {what}: the title is empty; give one, e.g. "
+                            f"specsite new {what} \"Use PostgreSQL for orders\"")
+    return raw
+
+
 def _new_adr(args: argparse.Namespace) -> int:
+    from .adr.checks import successors
     from .adr.kind import ADR_KIND, adr_folders
     from .adr.writer import WriteError, new_adr
 
+    _title(args.title, "adr")
     settings = load_settings(args.config_file, {"adrs": args.adrs}, Path.cwd())
     findings: list = []
     folders = adr_folders(settings.project, settings.config, findings)
@@ -210,6 +353,12 @@ def _new_adr(args: argparse.Namespace) -> int:
         raise SettingsError("no ADR folder: configure 'adrs' in mkdocs.yml or pass --adrs DIR")
     model = ADR_KIND.read(settings.project, settings.config.model_copy(
         update={"adrs": [str(folders[0])]})).model
+    replaced = successors(model)
+    for target in [_norm(i) for i in args.supersedes]:
+        if replaced.get(target):
+            raise SettingsError(
+                f"new adr --supersedes {target}: {target} is already superseded by "
+                f"{', '.join(sorted(replaced[target]))}; supersede that decision or --amends it")
     try:
         written = new_adr(settings.project, folders[0], model.decisions, args.title,
                           [_norm(i) for i in args.supersedes], [_norm(i) for i in args.amends])
@@ -224,6 +373,7 @@ def _new_adr(args: argparse.Namespace) -> int:
 def _new_prd(args: argparse.Namespace) -> int:
     from .prd.writer import WriteError, new_prd_in_project
 
+    _title(args.title, "prd")
     settings = load_settings(args.config_file, {"prds": args.prds}, Path.cwd())
     owner = args.owner or os.environ.get("USER") or os.environ.get("USERNAME") or "unassigned"
     try:
@@ -237,6 +387,32 @@ def _schema(args: argparse.Namespace) -> int:
     from .prd.model import json_schema
 
     sys.stdout.write(json_schema())
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .init import InitError, apply, plan
+
+    config_file = Path.cwd() / (args.config_file or "mkdocs.yml")
+    try:
+        planned = plan(config_file)
+        created = apply(config_file, planned)
+    except InitError as exc:
+        raise SettingsError(f"init: {exc}") from None
+    except OSError as exc:
+        raise SettingsError(f"init: nothing written: {exc}") from None
+    root = config_file.parent
+    for path in created:
+        print(f"created {path.relative_to(root).as_posix()}")
+    options = ", ".join(f"{k}: {v}" for k, v in planned.options.items())
+    print(f"updated {config_file.name}: plugins gains specsite ({options})")
+    if planned.nav_added:
+        print(f"updated {config_file.name}: nav gains " +
+              ", ".join(next(iter(s)) for s in planned.nav_added))
+    if planned.nav_snippet:
+        print(f"MkDocs builds the nav from the files; to list the spec sections yourself, add to "
+              f"{config_file.name}:\n{planned.nav_snippet}", end="")
+    print("next: specsite check, then mkdocs serve")
     return 0
 
 

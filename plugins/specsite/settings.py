@@ -26,6 +26,8 @@ class Settings:
     config: SpecsiteConfig
     docs_dir: Path | None
     config_file: Path | None = None
+    #: the mkdocs.yml lists the specsite plugin (False without mkdocs.yml)
+    plugin_listed: bool = False
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -74,6 +76,7 @@ def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd:
         path = cwd / path
     options: dict = {}
     docs_dir = None
+    listed = False
     if path.is_file():
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
@@ -83,6 +86,7 @@ def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd:
             raise SettingsError(f"{path.name}: cannot read it as YAML: nested too deeply") from None
         if not isinstance(data, dict):
             raise SettingsError(f"{path.name}: expected a mapping of settings")
+        listed = plugin_options(data) is not None
         options = dict(plugin_options(data) or {})
         root = path.parent.resolve()
         docs_dir = root / str(data.get("docs_dir", "docs"))
@@ -105,4 +109,4 @@ def load_settings(config_file: str | None, overrides: dict[str, list[str]], cwd:
     except ValidationError as exc:
         where = f"{project.rel(path)}: plugins.specsite: " if path else ""
         raise SettingsError("\n".join(describe_errors(exc, where))) from None
-    return Settings(project, config, docs_dir, path)
+    return Settings(project, config, docs_dir, path, listed)

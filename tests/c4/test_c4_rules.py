@@ -127,15 +127,18 @@ def test_c4009_quiet_for_existing_elements_and_plain_references(tmp_path):
         Link("references", "c4:nope", "docs/x.md", 2)])]) == []
 
 
-def test_c4010_accepted_adr_names_a_removed_element(tmp_path):
-    found = run(tmp_path, GOOD, [_adr("c4:legacy", "accepted")])
-    assert found == [("C4010", "adrs/0002.md", 12,
-                      "accepted decision ADR-0002 still names c4:legacy, which is no longer in the C4 model "
-                      "(update the decision or supersede it)")]
+def test_c4009_accepted_adr_front_matter_names_a_missing_element(tmp_path):
+    adr = Entity("ADR-0002", "adr", "Use Python", status="accepted", file="adrs/0002.md", line=1,
+                 links=[Link("c4", "c4:legacy", "adrs/0002.md", 4, 1)])
+    found = run(tmp_path, GOOD, [adr])
+    assert found == [("C4009", "adrs/0002.md", 4,
+                      "ADR-0002 names c4:legacy (c4), but no C4 element has this identifier "
+                      "(if it was removed, update the decision or supersede it)")]
 
 
-@pytest.mark.parametrize("status", ["superseded", "proposed"])
-def test_c4010_quiet_for_decisions_not_accepted_or_existing_elements(tmp_path, status):
+@pytest.mark.parametrize("status", ["accepted", "superseded", "proposed"])
+def test_plain_references_from_adrs_are_left_to_xref001(tmp_path, status):
+    # a typo in [[c4:...]] is an unknown reference, never "no longer in the model"
     assert run(tmp_path, GOOD, [_adr("c4:legacy", status), _adr("c4:w", "accepted")]) == []
 
 

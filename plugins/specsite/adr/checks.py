@@ -23,6 +23,7 @@ def check_all(model: "AdrModel", graph: SpecGraph, config: SpecsiteConfig) -> li
         findings += _fields(d, config)
     findings += _links(model)
     findings += _cycles(model)
+    findings += _superseded_twice(model)
     return findings
 
 
@@ -99,6 +100,36 @@ def _links(model: "AdrModel") -> list[Finding]:
                 out.append(rules.ONE_WAY_LINK.at(
                     f"{d.id} says '{label(link.rel)} {target}' but {target} ({other.file}) does not "
                     f"link back to {d.id}", d.file, link.line, None, d.id))
+    return out
+
+
+def successors(model: "AdrModel") -> dict[str, set[str]]:
+    """Decision ID -> the decisions that supersede it, by either side's statement."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for d in model.decisions:
+        for i, link in enumerate(d.links):
+            target = model.target(d, i)
+            if target is None or target == d.id:
+                continue
+            if link.rel == "superseded-by":
+                out[d.id].add(target)
+            elif link.rel == "supersedes":
+                out[target].add(d.id)
+    return out
+
+
+def _superseded_twice(model: "AdrModel") -> list[Finding]:
+    first: dict[str, Decision] = {}
+    for d in model.decisions:
+        first.setdefault(d.id, d)
+    out = []
+    for adr_id, later in sorted(successors(model).items()):
+        if len(later) > 1 and adr_id in first:
+            d = first[adr_id]
+            out.append(rules.SUPERSEDED_TWICE.at(
+                f"{adr_id} is superseded by {len(later)} decisions ({', '.join(sorted(later))}); "
+                f"only one can replace it: keep one successor and let the others amend it",
+                d.file, d.status_line or d.title_line, None, adr_id))
     return out
 
 

@@ -84,6 +84,8 @@ class AdrKind:
         return checks.check_all(result.model, graph, config)
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
+        if not isinstance(result.model, AdrModel) or not result.model.decisions:
+            return []  # a section exists only when it has content (an empty index is noise)
         return pages.render_all(result.model, graph, site)
 
 

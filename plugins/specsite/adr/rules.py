@@ -34,3 +34,7 @@ MISSING_SECTIONS = CATALOGUE.define(
     "An accepted decision lacks its decision or consequences section.", "adr")
 INVALID_DATE = CATALOGUE.define(
     "ADR012", "invalid-date", "warning", "A date that is not an ISO 8601 date (YYYY-MM-DD).", "adr")
+SUPERSEDED_TWICE = CATALOGUE.define(
+    "ADR013", "superseded-twice", "error",
+    "A decision is superseded by two or more decisions (its own lines or theirs say so): only one "
+    "decision can replace it; amend the later one instead.", "adr")

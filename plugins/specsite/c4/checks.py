@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
+from ..core.suggest import IdSuggester
 from . import model as m
 from .rules import (ELEMENT_IN_NO_VIEW, ELEMENT_WITHOUT_DESCRIPTION, EMPTY_VIEW,
-                    RELATIONSHIP_WITHOUT_DESCRIPTION, REMOVED_ELEMENT_REFERENCE,
+                    RELATIONSHIP_WITHOUT_DESCRIPTION,
                     UNKNOWN_ELEMENT_REFERENCE)
 
 _DESCRIBED_TYPES = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
@@ -42,27 +43,23 @@ def check_workspace(workspace: m.Workspace) -> list[Finding]:
 
 
 def check_references(graph: SpecGraph) -> list[Finding]:
-    """Links from other specs to ``c4:`` IDs the model does not have.
+    """Typed links (a PRD's or ADR's front-matter ``c4:`` list) to IDs the model does not have.
 
-    Plain ``[[c4:...]]`` references are already reported by the generic unknown-reference check;
-    here: typed links (e.g. a PRD's front-matter list) and accepted ADRs that still name an
-    element the model no longer has.
+    Plain ``[[c4:...]]`` references are the generic unknown-reference check's (XREF001). Without
+    history a missing ID may be a typo or a removed element, so it is never called removed here:
+    ``specsite diff`` reports C4010 when the change removed an element an accepted ADR names.
     """
     out: list[Finding] = []
+    suggester = IdSuggester(e.id for e in graph.of_kind("c4"))
     for entity in graph:
         if entity.kind == "c4":
             continue
         accepted = entity.kind == "adr" and (entity.status or "").strip().lower() == "accepted"
         for link in entity.links:
-            if not link.target.startswith("c4:") or link.target in graph:
+            if not link.target.startswith("c4:") or link.target in graph or link.rel == "references":
                 continue
-            where = (link.file or entity.file, link.line, link.column, entity.id)
-            if accepted:
-                out.append(REMOVED_ELEMENT_REFERENCE.at(
-                    f"accepted decision {entity.id} still names {link.target}, which is no longer in the "
-                    f"C4 model (update the decision or supersede it)", *where))
-            elif link.rel != "references":
-                out.append(UNKNOWN_ELEMENT_REFERENCE.at(
-                    f"{entity.id} names {link.target} ({link.rel}), but no C4 element has this identifier",
-                    *where))
+            hint = " (if it was removed, update the decision or supersede it)" if accepted else ""
+            out.append(UNKNOWN_ELEMENT_REFERENCE.at(
+                f"{entity.id} names {link.target} ({link.rel}), but no C4 element has this "
+                f"identifier{suggester.hint(link.target)}{hint}", link.file or entity.file, link.line, link.column, entity.id))
     return out

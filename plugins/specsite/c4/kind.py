@@ -19,6 +19,7 @@ from .checks import check_references, check_workspace
 from .pages import Site, render_pages
 from .docs import WorkspaceDocs, read_docs
 from .parser import parse_workspace
+from .rules import INVALID_JSON_WORKSPACE, MISSING_FILE, SYNTAX
 
 
 _ASSETS = Path(__file__).parent / "assets"
@@ -27,6 +28,9 @@ SITE_ASSETS = {
     "assets/specsite/c4-diagrams.js": str(_ASSETS / "c4-diagrams.js"),
     "assets/specsite/c4-diagrams.css": str(_ASSETS / "c4-diagrams.css"),
 }
+#: rules whose finding means the model lacks what the files define: references are not checked
+_INCOMPLETE = (SYNTAX.code, MISSING_FILE.code, INVALID_JSON_WORKSPACE.code)
+
 #: element properties that name the element's OpenAPI description (a path)
 _OPENAPI_KEYS = ("openapi", "structurizr.openapi", "api.openapi")
 
@@ -118,19 +122,23 @@ class C4Kind:
         assets.update(model.docs.assets)
         contributes = {"adrs": model.adr_folders()} if model.adr_folders() else {}
         found = entities(model) + [page.entity for page in model.docs.pages]
-        return ReadResult(found, findings, sources, model, assets, contributes)
+        broken = sorted((f.file or "", f.line or 0) for f in findings if f.code in _INCOMPLETE)
+        unparsed = {"c4:": (broken[0][0], broken[0][1] or None)} if broken else {}
+        return ReadResult(found, findings, sources, model, assets, contributes, unparsed)
 
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
         model = result.model if isinstance(result.model, C4Model) else C4Model()
         out: list[Finding] = []
         for ws in model.workspaces:
             out.extend(check_workspace(ws))
-        if config.c4:
+        if config.c4 and not result.unparsed:
             out.extend(check_references(graph))
         return out
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
         model = result.model if isinstance(result.model, C4Model) else C4Model()
+        if not any(ws.elements or ws.views for ws in model.workspaces):
+            return []  # a section exists only when it has content
         return render_pages(model.workspaces, graph, site, model.docs)
 
 

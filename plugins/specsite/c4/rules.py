@@ -33,7 +33,9 @@ UNKNOWN_ELEMENT_REFERENCE = CATALOGUE.define(
     "A PRD or ADR names a C4 element (`c4:<identifier>`) that the model does not have.", "c4")
 REMOVED_ELEMENT_REFERENCE = CATALOGUE.define(
     "C4010", "removed-element-in-accepted-adr", "error",
-    "An accepted ADR still names a C4 element that is no longer in the model.", "c4")
+    "A change removes a C4 element that an accepted ADR still names (reported by `specsite diff`, "
+    "which knows the model before the change; `check` reports a missing ID as XREF001/C4009).",
+    "c4")
 MISSING_FILE = CATALOGUE.define(
     "C4011", "dsl-missing-file", "error",
     "A workspace, `!include`, `extends`, `!docs` or `!adrs` names a file or folder that does "

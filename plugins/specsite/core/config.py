@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .findings import CATALOGUE
+from .suggest import did_you_mean
 
 SeverityName = Literal["error", "warning", "info", "off"]
 
@@ -42,6 +43,10 @@ class SpecsiteConfig(BaseModel):
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
+    offline: bool = Field(
+        True, description="The built site makes no request to another host: with Material, the "
+                          "repository widget fetches no stars/forks and default web fonts are "
+                          "off. `false` leaves the theme as configured.")
     untrusted: bool = Field(
         False, description="Treat hand-written docs pages as untrusted too: sanitise them like the "
                            "generated pages (PR previews; also on when SPECSITE_UNTRUSTED=1).")
@@ -61,14 +66,22 @@ class SpecsiteConfig(BaseModel):
     def _one_or_many(cls, value: Any) -> Any:
         return _as_list(value)
 
+    @field_validator("rules", "diff_levels", mode="before")
+    @classmethod
+    def _yaml_booleans(cls, value: Any, info: ValidationInfo) -> Any:
+        names = "breaking, warning, info or off" if info.field_name == "diff_levels" else \
+            "error, warning, info or off"
+        return _levels_from_yaml(value, names)
+
     @field_validator("rules")
     @classmethod
     def _known_rules(cls, value: dict[str, str]) -> dict[str, str]:
         _load_all_rules()
         unknown = sorted(code for code in value if code not in CATALOGUE)
         if unknown:
+            named = ", ".join(code + did_you_mean(code, CATALOGUE.rules) for code in unknown)
             raise ValueError(
-                f"unknown rule code(s) {', '.join(unknown)}; see the README for every rule code")
+                f"unknown rule code(s) {named}; `specsite rules` lists every rule code")
         return value
 
     @field_validator("diff_levels")
@@ -90,6 +103,23 @@ class SpecsiteConfig(BaseModel):
         return [v.strip().lower() for v in value]
 
 
+def _levels_from_yaml(value: Any, names: str) -> Any:
+    """YAML 1.1 (the loader of MkDocs and of specsite) reads an unquoted ``off`` or ``no`` as
+    ``false``: the documented ``{OAS020: off}`` must mean off. ``true`` (``on``, ``yes``) names no
+    level, so it is refused with what to write instead."""
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for code, level in value.items():
+        if level is False:
+            level = "off"
+        elif level is True:
+            raise ValueError(f"{code}: true is not a level (YAML reads an unquoted on, yes or true "
+                             f"as true); write one of {names}")
+        out[code] = level
+    return out
+
+
 def _load_all_rules() -> None:
     """Import every kind so that its rules are in the catalogue."""
     from .. import kinds  # noqa: F401  (import for its side effect)
@@ -107,7 +137,8 @@ def error_pairs(exc: ValidationError) -> list[tuple[str, str]]:
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
             known = ", ".join(sorted(SpecsiteConfig.model_fields))
-            text = f"unknown option (known options: {known})"
+            hint = did_you_mean(str(err["loc"][-1]), SpecsiteConfig.model_fields)
+            text = f"unknown option{hint} (known options: {known})"
         else:
             text = err["msg"].removeprefix("Value error, ")
         pairs.append((where, text))

@@ -27,6 +27,10 @@ class ReadResult:
     #: spec sources this kind found for kinds that run after it (e.g. ``!adrs`` folders of a
     #: Structurizr workspace): config option -> project-relative paths
     contributes: dict[str, list[str]] = field(default_factory=dict)
+    #: entity-ID prefixes (``c4:``) whose source did not parse -> file and line of the first
+    #: error: references into them are not checked (a missing ID there proves nothing), one
+    #: XREF002 says so
+    unparsed: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
 
 @dataclass

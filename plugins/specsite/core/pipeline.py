@@ -17,7 +17,8 @@ from .findings import Finding, apply_severities
 from .graph import SpecGraph
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
 from .project import Project
-from .rules import UNKNOWN_REFERENCE
+from .rules import UNCHECKED_REFERENCES, UNKNOWN_REFERENCE
+from .suggest import IdSuggester
 
 
 @dataclass
@@ -64,7 +65,8 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
             graph.add(page)
     for kind in KINDS:
         findings.extend(kind.check(graph, results[kind.name], config))
-    findings.extend(check_references(graph))
+    unparsed = {prefix: file for r in results.values() for prefix, file in r.unparsed.items()}
+    findings.extend(check_references(graph, unparsed))
     findings = _without_shadowed_references(findings)
     return SpecSet(project, config, graph, apply_severities(findings, config.rules), results, list(KINDS))
 
@@ -94,14 +96,34 @@ def _without_shadowed_references(findings: list[Finding]) -> list[Finding]:
             if f.code != UNKNOWN_REFERENCE.code or (f.file, f.line, f.column) not in precise]
 
 
-def check_references(graph: SpecGraph) -> list[Finding]:
-    """``[[ID]]`` references (rel ``references``) must name an entity in the graph."""
+def check_references(graph: SpecGraph, unparsed: dict[str, tuple[str, int | None]] | None = None
+                     ) -> list[Finding]:
+    """``[[ID]]`` references (rel ``references``) must name an entity in the graph.
+
+    Links of any kind into a source that did not parse (``unparsed``: ID prefix -> file) are not
+    checked; one XREF002 per such source counts them.
+    """
     out = []
+    suggester = IdSuggester(e.id for e in graph)
+    prefixes = tuple(sorted(unparsed or {}))
+    skipped = dict.fromkeys(prefixes, 0)
     for entity in graph:
         for link in entity.links:
-            if link.rel == "references" and link.target not in graph:
+            if link.target in graph:
+                continue
+            prefix = next((p for p in prefixes if link.target.startswith(p)), None)
+            if prefix is not None:
+                if not entity.id.startswith(prefix):
+                    skipped[prefix] += 1
+            elif link.rel == "references":
                 out.append(UNKNOWN_REFERENCE.at(
                     f"unknown reference [[{link.target}]]: no decision, requirement, element or "
-                    f"operation has this ID",
+                    f"operation has this ID{suggester.hint(link.target)}",
                     link.file or entity.file, link.line, link.column, entity.id))
+    for prefix, count in skipped.items():
+        if count:
+            file, line = unparsed[prefix]
+            out.append(UNCHECKED_REFERENCES.at(
+                f"{count} reference(s) to {prefix} IDs not checked: {file} did not parse (the "
+                f"error is here)", file, line))
     return out

@@ -20,3 +20,8 @@ MISSING_SOURCE = CATALOGUE.define(
 UNKNOWN_REFERENCE = CATALOGUE.define(
     "XREF001", "unknown-reference", "error",
     "A `[[ID]]` cross-reference names no entity in the spec graph.", "xref")
+UNCHECKED_REFERENCES = CATALOGUE.define(
+    "XREF002", "references-not-checked", "info",
+    "References into a spec source that did not parse (a DSL syntax error, an OpenAPI file that "
+    "cannot be read) are not checked, so a broken file does not make everything it defines look "
+    "missing.", "xref")

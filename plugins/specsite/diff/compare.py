@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator, Mapping, Protocol
 
 from ..core.entities import Entity
 from .model import ADDED, CHANGES, REMOVED, Change, FieldChange, Place, apply_levels, make
+from .removed_elements import removed_element_findings
 from .snapshot import Snapshot
 
 SPEC_UNREADABLE = CHANGES.define(
@@ -184,6 +185,7 @@ def compare(base: Snapshot, head: Snapshot, levels: Mapping[str, str] | None = N
     report = DiffReport(base.source or base.label, head.source or head.label,
                         apply_levels(kept, levels or {}), as_of=as_of, as_of_note=as_of_note)
     report.new_findings, report.resolved_findings = finding_changes(base, head)
+    report.new_findings = removed_element_findings(base, head, report.new_findings)
     return report
 
 

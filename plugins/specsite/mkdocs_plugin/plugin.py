@@ -39,6 +39,7 @@ from ..core.references import link_references
 from ..core.sanitise import sanitise_html
 from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
+from . import offline, search_keys
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +59,8 @@ class SpecsitePlugin(BasePlugin):
         self.generated: set[str] = set()
         #: what a preview build (diff_base) adds; None in every other build
         self.preview: Preview | None = None
+        #: the offline script is part of the site (Material with a repository widget)
+        self.offline_script = False
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -84,7 +87,10 @@ class SpecsitePlugin(BasePlugin):
             config.markdown_extensions.append("pymdownx.superfences")
         for name in ASSETS:
             _link_asset(config, f"assets/specsite/{name}")
-        if config.theme.name == "material" and config.theme.get("font") is not False:
+        self.offline_script = self.options.offline and offline.prepare(config, log)
+        search_keys.configure_separator(config, log)
+        if not self.options.offline and config.theme.name == "material" and \
+                config.theme.get("font") is not False:
             log.info("Material loads Google Fonts from a CDN; set 'theme.font: false' so the "
                      "site works offline")
         if diff_base(self.options.diff_base) and isinstance(config.nav, list):
@@ -140,6 +146,8 @@ class SpecsitePlugin(BasePlugin):
         for name in ASSETS:
             content = resources.files("specsite").joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/specsite/{name}", content=content))
+        if self.offline_script:
+            files.append(File.generated(config, offline.SCRIPT_PATH, content=offline.script(config)))
         errors = [f for f in specs.findings if f.severity is Severity.ERROR]
         if errors and self.command != "serve":
             raise PluginError(f"specsite: {len(errors)} spec error(s), listed above")
@@ -179,6 +187,13 @@ class SpecsitePlugin(BasePlugin):
         if self.preview is not None:
             markdown = self.preview.apply(markdown, page.file.src_uri)
         return link_references(markdown, page.file.src_uri, self.specs.graph)
+
+    @event_priority(-50)  # after the search plugin wrote its index, before others copy it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Each entity's IDs become tags of its entry in Material's search index."""
+        if self.options.enabled and self.specs is not None:
+            search_keys.add_tags(config.site_dir, search_keys.keys_by_location(
+                self.specs, config.use_directory_urls))
 
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,

@@ -31,10 +31,12 @@ from .issues import Issue, locate
 from .layout import api_base, operation_anchor, operation_pages, slug
 from .lint import lint
 from .model import Api, iter_operations
+from .recognise import has_description_keys
 from .refs import Fetcher, Loader
 from .rules import (
     DUPLICATE_API,
     INVALID_DOCUMENT,
+    NOT_A_DESCRIPTION,
     UNKNOWN_OPERATION,
     UNKNOWN_REQUIREMENT,
     UNTRACED_OPERATION,
@@ -112,10 +114,11 @@ def _api(name: str, version: str, loader: Loader, doc: Document) -> Api:
     return api
 
 
-def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> dict[Path, bool]:
+def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding],
+              others: list[Path] | None = None) -> dict[Path, bool]:
     """The configured description files, each with whether it was named explicitly (a folder
-    gives its top-level files that look like descriptions; a symlink out of the project is
-    refused like any other path)."""
+    gives its top-level files that are descriptions, the others go to ``others``; a symlink out
+    of the project is refused like any other path)."""
     roots: dict[Path, bool] = {}
     for path in configured_paths(project, config.openapi, "OpenAPI path", findings, "any"):
         if path.is_dir():
@@ -124,20 +127,24 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding])
                 if refused.suffix.lower() in _SUFFIXES:
                     findings.append(OUTSIDE_ROOT.at(f"refused: {reason}", project.rel(refused), 1))
             for child in listing.files:
-                if child.suffix.lower() in _SUFFIXES and _looks_like_description(project, child):
+                if child.suffix.lower() not in _SUFFIXES:
+                    continue
+                if _looks_like_description(project, child):
                     roots.setdefault(project.confine(child), False)
+                elif others is not None:
+                    others.append(child)
         else:
             roots[path] = True  # a named file that is not a regular one is refused on reading
     return dict(sorted(roots.items()))
 
 
 def _looks_like_description(project: Project, path: Path) -> bool:
-    """A cheap test on the first 64 KiB: a top-level ``openapi``/``swagger`` key."""
+    """A top-level ``openapi``/``swagger`` key anywhere in the file (a linear scan)."""
     try:
-        head = project.read_bytes(path)[:65536].decode("utf-8-sig", errors="replace")
+        text = project.read_bytes(path).decode("utf-8-sig", errors="replace")
     except (OSError, OutsideProjectError):
-        return False
-    return bool(re.search(r'(^|\n)(openapi|swagger)\s*:|"(openapi|swagger)"\s*:', head))
+        return True  # read like a description, so the reason it cannot be read is reported
+    return has_description_keys(text, path.suffix.lower() == ".json")
 
 
 def cache_folder(project: Project, config: SpecsiteConfig, findings: list[Finding] | None = None
@@ -166,6 +173,20 @@ def cache_folder(project: Project, config: SpecsiteConfig, findings: list[Findin
     return folder
 
 
+def _not_descriptions(project: Project, others: list[Path], model: "OpenApiModel") -> list[Finding]:
+    """An OAS028 note for each file of an OpenAPI folder that is neither a description nor a
+    part one of them ``$ref``s (shared schemas beside the descriptions are parts, not noise)."""
+    parts = {f for record in model.records for f in record.files}
+    out = []
+    for path in others:
+        if str(project.absolute(path)) in parts or str(path) in parts:
+            continue
+        out.append(NOT_A_DESCRIPTION.at(
+            f"{project.rel(path)} is not an OpenAPI description (no top-level openapi or swagger "
+            f"key) and no description $refs it: not read", project.rel(path), 1))
+    return out
+
+
 #: ``read``'s default: the cache folder the configuration (or the environment) names
 FROM_CONFIG: Any = object()
 
@@ -191,12 +212,14 @@ class OpenApiKind:
         loader = Loader(project, list(config.openapi_allow_hosts), findings, self.fetch)
         names: dict[str, ApiRecord] = {}
         setting = f"{project.root}\n{','.join(sorted(config.openapi_allow_hosts))}"
-        for root, explicit in api_roots(project, config, findings).items():
+        others: list[Path] = []
+        for root, explicit in api_roots(project, config, findings, others).items():
             last = self._last.get((setting, str(root)))
             record = last if last is not None and last.unchanged(project) else None
             record = record or _from_cache(cache.get(root), root, project) or \
                 _read_api(loader, project, root, cache, explicit)
             if record is None:
+                others.append(root)  # parsed, and not a description after all
                 continue
             self._last[(setting, str(root))] = record
             if record.name in names:
@@ -207,11 +230,20 @@ class OpenApiKind:
             names[record.name] = record
             model.records.append(record)
             findings.extend(record.findings)
+        findings.extend(_not_descriptions(project, others, model))
         entities = [e for r in model.records for e in r.entities]
         sources = {str(project.absolute(p)) for p in config.openapi}
         sources |= {f for r in model.records for f in r.files}
         sources = sorted(sources)
-        return ReadResult(entities=entities, findings=findings, sources=sources, model=model)
+        # an API whose description did not parse defines no operation: references to its
+        # operations prove nothing and are not checked (one XREF002 says so)
+        unparsed = {}
+        for record in model.records:
+            errors = sorted((f.line or 0) for f in record.findings if f.severity is Severity.ERROR)
+            if not record.entities and errors:
+                unparsed[f"api:{record.name}#"] = (record.rel, errors[0] or None)
+        return ReadResult(entities=entities, findings=findings, sources=sources, model=model,
+                          unparsed=unparsed)
 
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
         """Traceability: requirements named by operations, and operations named by requirements.
@@ -229,7 +261,7 @@ class OpenApiKind:
             traced |= {l.target for l in entity.links if l.target.startswith("api:")}
             for target, link in _named_operations(entity):
                 traced.add(target)
-                if target not in graph:
+                if target not in graph and not target.startswith(tuple(result.unparsed)):
                     out.append(UNKNOWN_OPERATION.at(
                         f"requirement {entity.id} names operation {target}, which does not exist",
                         link.file or entity.file, link.line or entity.line, link.column, entity.id))
@@ -252,8 +284,8 @@ class OpenApiKind:
         from .pages import render_all
 
         model = result.model
-        if not isinstance(model, OpenApiModel):
-            return []
+        if not isinstance(model, OpenApiModel) or not model.records:
+            return []  # a section exists only when it has content ("No API yet." is noise)
         return render_all(model, graph, site)
 
 

@@ -105,3 +105,8 @@ UNTRACED_OPERATION = CATALOGUE.define(
 DUPLICATE_API = CATALOGUE.define(
     "OAS027", "duplicate-api-name", "error",
     "Two API files have the same name (file stem), so `api:<name>` would be ambiguous.", KIND)
+NOT_A_DESCRIPTION = CATALOGUE.define(
+    "OAS028", "not-a-description", "info",
+    "A `.yaml`/`.yml`/`.json` file in a configured OpenAPI folder has no top-level `openapi` or "
+    "`swagger` key and no description `$ref`s it: it is not read (said, never skipped in silence).",
+    KIND)

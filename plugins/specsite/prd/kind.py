@@ -69,7 +69,9 @@ class PrdKind:
         return checks.check_all(result.model, graph, config)  # type: ignore[arg-type]
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
-        return pages.render_all(result.model, graph, site)  # type: ignore[arg-type]
+        if not isinstance(result.model, PrdModel) or not result.model.documents:
+            return []  # a section exists only when it has content (an empty index is noise)
+        return pages.render_all(result.model, graph, site)
 
 
 PRD_KIND = PrdKind()
