@@ -235,14 +235,11 @@ def _shipped(source: str) -> bool:
 
 def _installed_theme_dirs(config: MkDocsConfig, project: Project) -> list[str]:
     """The folders of installed themes: trusted software, unlike the repository's own
-    ``custom_dir`` (whose files are checked like the docs folder's)."""
+    ``custom_dir`` (whose files are checked like the docs folder's). An installed theme may live
+    inside the project (a ``.venv`` in the checkout) and is still installed software."""
     custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
-    dirs = []
-    for folder in config.theme.dirs:
-        real = Path(folder).resolve()
-        if real != custom and not real.is_relative_to(project.root):
-            dirs.append(str(real) + "/")
-    return dirs
+    return [str(Path(folder).resolve()) + "/" for folder in config.theme.dirs
+            if Path(folder).resolve() != custom]
 
 
 def _unpublishable(project: Project, files: Files, trusted: list[str]) -> list[Finding]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..core.escape import html_text
 from ..core.pipeline import SpecSet
 
 #: Material's English default, which the plugin replaces (any other value is the user's choice)
@@ -120,7 +121,8 @@ def add_tags(site_dir: str, keys: dict[str, list[str]]) -> int:
         wanted = keys.get(entry.get("location"))
         if wanted:
             tags = list(entry.get("tags") or [])
-            entry["tags"] = tags + [k for k in wanted if k not in tags]
+            # Material shows tags in search results as HTML: an ID is spec text, escape it
+            entry["tags"] = tags + [t for t in map(html_text, wanted) if t not in tags]
             changed += 1
     if changed:
         path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
