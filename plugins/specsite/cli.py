@@ -17,6 +17,7 @@ from . import __version__
 from .core.findings import CATALOGUE, has_errors
 from .core.pipeline import SpecSet, load_specs
 from .reports import ReportContext, renderers
+from .reports.escape import json_document
 from .settings import Settings, SettingsError, load_settings
 
 KIND_FLAGS = {
@@ -145,8 +146,7 @@ def export_document(specs: SpecSet) -> dict:
 
 def _export(args: argparse.Namespace) -> int:
     specs = _specs(_settings(args))
-    _emit(json.dumps(export_document(specs), indent=2, ensure_ascii=False, default=str) + "\n",
-          args.output)
+    _emit(json_document(export_document(specs), default=str), args.output)
     return 1 if has_errors(specs.findings) else 0
 
 

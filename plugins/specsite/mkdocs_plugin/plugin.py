@@ -27,6 +27,7 @@ from ..core.kind import SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import Project
 from ..core.references import link_references
+from ..reports.escape import log_line
 
 log = get_plugin_logger(__name__)
 
@@ -129,7 +130,7 @@ class SpecsitePlugin(BasePlugin):
     @staticmethod
     def _log(findings: list[Finding]) -> None:
         for f in findings:
-            text = f"{f.location() or '(project)'}: {f.code} {f.message}"
+            text = log_line(f"{f.location() or '(project)'}: {f.code} {f.message}")
             if f.severity is Severity.ERROR:
                 log.error(text)
             elif f.severity is Severity.WARNING:
