@@ -230,7 +230,10 @@ def _worker() -> None:
 
 def _copy_template(template: Template, project_dir: Path) -> None:
     for target, source in template.copies.items():
-        shutil.copytree(source, project_dir / target)
+        # copyfile, and folders made writable: the shared corpus is read-only, the copy must not be
+        shutil.copytree(source, project_dir / target, copy_function=shutil.copyfile)
+        for folder in [project_dir / target, *(p for p in (project_dir / target).rglob("*") if p.is_dir())]:
+            folder.chmod(0o755)
 
 
 #: seconds the first, unchanged run of a seed project may take
