@@ -5,7 +5,8 @@ shared corpus beside the clone (``../shared/corpus`` or ``$SPECSITE_CORPUS``; sk
 missing). Each input is one
 file of a seed project changed by a few deterministic mutations (byte flips, truncation, line
 duplication and deletion, YAML/DSL/Markdown tokens, deep nesting, long lines), run through the
-public pipeline (``load_specs``), every report format and every generated page, in a worker
+public pipeline (``load_specs``), every report format and every generated page (and, for a
+numbered ADR, ``specsite new adr --supersedes`` it), in a worker
 process that is killed when one input takes longer than its limit.
 
 Environment: ``SPECSITE_FUZZ_BUDGET`` seconds in all (default 30), ``SPECSITE_FUZZ_TIMEOUT``
@@ -22,6 +23,7 @@ import base64
 import json
 import os
 import random
+import re
 import select
 import shutil
 import subprocess
@@ -219,13 +221,34 @@ def _worker() -> None:
             for render in renderers().values():
                 render(specs.findings, context).encode("utf-8")
             pages = specs.pages(SiteContext())
-            answer = {"ok": True, "findings": len(specs.findings), "pages": len(pages)}
+            answer = {"ok": True, "findings": len(specs.findings), "pages": len(pages),
+                      "new_adr": _supersede(template, project_dir, request["file"], root / "writer")}
         except BaseException:  # noqa: BLE001 - the point is to report every escaping exception
             answer = {"error": traceback.format_exc()}
         finally:
             target.write_bytes(original)
         channel.write(json.dumps(answer) + "\n")
         channel.flush()
+
+
+def _supersede(template: Template, project_dir: Path, file: str, scratch: Path) -> int | None:
+    """When ``file`` is a numbered decision: ``specsite new adr --supersedes N --amends N`` on a
+    copy of its folder (the writer edits exactly such files); its exit code."""
+    from specsite.cli import main
+
+    folder, _, name = file.rpartition("/")
+    number = re.match(r"\d+", name)
+    if folder not in template.options.get("adrs", []) or not number:
+        return None
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(project_dir / folder, scratch / "adrs", copy_function=shutil.copyfile)
+    here = os.getcwd()
+    os.chdir(scratch)
+    try:
+        n = str(int(number.group()))
+        return main(["new", "adr", "Fuzzed", "--adrs", "adrs", "--supersedes", n, "--amends", n])
+    finally:
+        os.chdir(here)
 
 
 def _copy_template(template: Template, project_dir: Path) -> None:
@@ -357,6 +380,26 @@ def test_mutations_are_deterministic():
     assert (first.template.name, first.file, first.data, first.ops) == (
         again.template.name, again.file, again.data, again.ops)
     assert {t.name for t in templates} >= {"repo", "webshop"}
+
+
+def test_inputs_the_fuzzer_once_hung_on(tmp_path):
+    """Fixed crashes and hangs stay fixed, whatever the random inputs reach in a short CI run."""
+    repo = next(t for t in _templates() if t.name == "repo")
+    adr = "adrs/0001-record-architecture-decisions.md"
+    original = _source(repo, adr).read_text(encoding="utf-8")
+    cases = [
+        # a status line of 200,000 "[": the Markdown link pattern retried from every "["
+        original.replace("Accepted", "\ufeffA" + "[" * 200_000, 1),
+        original.replace("Accepted", "superseded by " + '[a](b "' * 30_000, 1),
+    ]
+    worker = Worker()
+    try:
+        for seed, text in enumerate(cases):
+            item = FuzzInput(-1 - seed, repo, adr, text.encode("utf-8"), ["fixed"])
+            answer = worker.run(item, float(os.environ.get("SPECSITE_FUZZ_TIMEOUT", "30")))
+            assert "error" not in answer, answer["error"]
+    finally:
+        worker.stop()
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--worker"]:
