@@ -241,7 +241,7 @@ def _supersede(template: Template, project_dir: Path, file: str, scratch: Path) 
     if folder not in template.options.get("adrs", []) or not number:
         return None
     shutil.rmtree(scratch, ignore_errors=True)
-    shutil.copytree(project_dir / folder, scratch / "adrs", copy_function=shutil.copyfile)
+    _copy_writable(project_dir / folder, scratch / "adrs")
     here = os.getcwd()
     os.chdir(scratch)
     try:
@@ -253,10 +253,14 @@ def _supersede(template: Template, project_dir: Path, file: str, scratch: Path) 
 
 def _copy_template(template: Template, project_dir: Path) -> None:
     for target, source in template.copies.items():
-        # copyfile, and folders made writable: the shared corpus is read-only, the copy must not be
-        shutil.copytree(source, project_dir / target, copy_function=shutil.copyfile)
-        for folder in [project_dir / target, *(p for p in (project_dir / target).rglob("*") if p.is_dir())]:
-            folder.chmod(0o755)
+        _copy_writable(source, project_dir / target)
+
+
+def _copy_writable(source: Path, target: Path) -> None:
+    """A copy of a folder that can be written (the shared corpus is read-only)."""
+    shutil.copytree(source, target, copy_function=shutil.copyfile)
+    for folder in [target, *(p for p in target.rglob("*") if p.is_dir())]:
+        folder.chmod(0o755)
 
 
 #: seconds the first, unchanged run of a seed project may take
