@@ -9,9 +9,10 @@ public pipeline (``load_specs``), every report format and every generated page (
 numbered ADR, ``specsite new adr --supersedes`` it), in a worker
 process that is killed when one input takes longer than its limit.
 
-Environment: ``SPECSITE_FUZZ_BUDGET`` seconds in all (default 30), ``SPECSITE_FUZZ_TIMEOUT``
-seconds per input (default 30: an input takes well under 5 s, a hang never ends), ``SPECSITE_FUZZ_SEED`` the first input's seed (default 0),
-``SPECSITE_FUZZ_COUNT`` a number of inputs to stop at (default: as many as the budget allows).
+Environment: ``SPECSITE_FUZZ_BUDGET`` seconds in all (default 30); ``SPECSITE_FUZZ_TIMEOUT``
+seconds per input (default 30: an input takes well under 5 s, a hang never ends);
+``SPECSITE_FUZZ_SEED`` the first input's seed (default 0); ``SPECSITE_FUZZ_COUNT`` a number of
+inputs to stop at (default: as many as the budget allows); ``SPECSITE_CORPUS`` the corpus folder.
 Input ``n`` depends only on its seed ``n`` and the seed projects present, so a failure printed
 with its seed is reproduced by ``SPECSITE_FUZZ_SEED=n SPECSITE_FUZZ_COUNT=1``; its files are also
 written to a folder that ``specsite check`` can be run in.

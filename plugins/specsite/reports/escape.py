@@ -112,4 +112,5 @@ def _json_escape(match: re.Match[str]) -> str:
 def json_document(doc: Any, default: Callable[[Any], Any] | None = None) -> str:
     """``doc`` as indented JSON that always encodes as UTF-8: json escapes C0 controls; DEL, C1
     controls, separators and bidi controls (only possible inside strings) become ``\\uXXXX``."""
-    return _JSON_UNSAFE.sub(_json_escape, json.dumps(doc, indent=2, ensure_ascii=False, default=default)) + "\n"
+    text = json.dumps(doc, indent=2, ensure_ascii=False, default=default)
+    return _JSON_UNSAFE.sub(_json_escape, text) + "\n"
