@@ -35,6 +35,11 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
+# the worker is stopped with process groups and read with select() on a pipe: POSIX only
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX process handling")
+
 REPO = Path(__file__).resolve().parents[2]
 #: beside the clone in CI; SPECSITE_CORPUS points elsewhere (a git worktree, say)
 CORPUS = Path(os.environ.get("SPECSITE_CORPUS") or REPO / ".." / "shared" / "corpus")
