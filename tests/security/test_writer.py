@@ -167,3 +167,22 @@ def test_new_prd_in_a_read_only_folder_is_a_message(tmp_path, monkeypatch):
     assert result.code == 2
     assert result.err.strip() == "specsite: prds is a read-only folder; nothing was written"
     assert list((tmp_path / "prds").iterdir()) == []
+
+
+@pytest.mark.parametrize("depth", [50, 3000])
+def test_deeply_nested_front_matter_is_edited_or_refused_never_a_traceback(tmp_path, monkeypatch, depth):
+    """Found by the fuzz test: ruamel recursed past Python's limit on deep front matter."""
+    nested = "[" * depth + "]" * depth
+    old = _project(tmp_path, "0001-use-rest.md",
+                   f"---\nstatus: accepted\ndate: 2024-03-01\ntags: {nested}\n---\n{MADR_BODY}".encode())
+    before = _snapshot(tmp_path)
+    result = _supersede(tmp_path, monkeypatch)
+    assert "Traceback" not in result.err
+    if depth == 50:
+        assert result.code == 0, result.err
+        assert old.read_text().startswith("---\nstatus: superseded by ADR-0002\n")
+    else:
+        assert result.code == 2
+        assert result.err.strip() == ("specsite: adrs/0001-use-rest.md:2: cannot edit the front "
+                                      "matter: nested too deeply; nothing was written")
+        assert _snapshot(tmp_path) == before

@@ -269,20 +269,17 @@ def _edit(source: _Source, text: str, old: Decision, rel: str, new: Decision, ma
                          "nothing was written")
     yaml, data = _load_front_matter(source, lines, end)
     if old.format == "madr":
-        return _update_front_matter(yaml, data, lines, end, new, madr_status)
+        return _update_front_matter(source.rel, yaml, data, lines, end, new, madr_status)
     body = _update_status_section("\n".join(lines[end + 1:]), rel, link, replace_status=madr_status)
     return "\n".join(lines[: end + 1] + [body])
 
 
-def _round_trip_yaml(head: str) -> YAML:
+def _round_trip_yaml(indent: int | None, offset: int | None) -> YAML:
+    """A round-trip YAML that keeps quotes, long lines and the file's list indentation."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-flow a long value onto new lines
     # keep the list style the file uses ("- x" or "  - x") instead of ruamel's default
-    try:
-        _, indent, offset = load_yaml_guess_indent(head)
-    except YAMLError:
-        indent = offset = None
     if indent is not None and offset is not None:
         yaml.indent(mapping=2, sequence=indent, offset=offset)
     return yaml
@@ -291,8 +288,9 @@ def _round_trip_yaml(head: str) -> YAML:
 def _load_front_matter(source: _Source, lines: list[str], end: int) -> tuple[YAML, object]:
     """ruamel's round-trip view of the front matter, or a :class:`WriteError` at its line."""
     head = "\n".join(lines[1:end]) + "\n"
-    yaml = _round_trip_yaml(head)
     try:
+        _, indent, offset = load_yaml_guess_indent(head)
+        yaml = _round_trip_yaml(indent, offset)
         data = yaml.load(head)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -301,8 +299,11 @@ def _load_front_matter(source: _Source, lines: list[str], end: int) -> tuple[YAM
         hint = " (YAML allows no tab there: use spaces)" if "\t" in lines[min(line - 1, end)] else ""
         raise WriteError(f"{source.rel}:{line}: cannot edit the front matter: {problem}{hint}; "
                          "nothing was written") from None
-    except (YAMLError, RecursionError) as exc:
+    except YAMLError as exc:
         raise WriteError(f"{source.rel}:2: cannot edit the front matter: {exc}; "
+                         "nothing was written") from None
+    except RecursionError:
+        raise WriteError(f"{source.rel}:2: cannot edit the front matter: nested too deeply; "
                          "nothing was written") from None
     if data is None:
         data = {}
@@ -312,8 +313,8 @@ def _load_front_matter(source: _Source, lines: list[str], end: int) -> tuple[YAM
     return yaml, data
 
 
-def _update_front_matter(yaml: YAML, data: dict, lines: list[str], end: int, new: Decision,
-                         madr_status: bool) -> str:
+def _update_front_matter(rel: str, yaml: YAML, data: dict, lines: list[str], end: int,
+                         new: Decision, madr_status: bool) -> str:
     """MADR 3/4: round-trip the front matter with ruamel (comments and order kept); the fences
     (``---`` or ``...``) and the body stay as they were."""
     if madr_status:
@@ -324,7 +325,11 @@ def _update_front_matter(yaml: YAML, data: dict, lines: list[str], end: int, new
         values = list(existing) if isinstance(existing, list) else ([existing] if existing else [])
         data[key] = values + [new.id]
     out = io.StringIO()
-    yaml.dump(data, out)
+    try:
+        yaml.dump(data, out)
+    except RecursionError:
+        raise WriteError(f"{rel}:2: cannot edit the front matter: nested too deeply; "
+                         "nothing was written") from None
     return f"{lines[0]}\n{out.getvalue()}" + "\n".join(lines[end:])
 
 
