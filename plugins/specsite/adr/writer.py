@@ -187,10 +187,12 @@ def new_adr(project: Project, folder: Path, decisions: list[Decision], title: st
         for target in dict.fromkeys(targets):
             old = by_id[target]
             old_path = _confine(project, old.file)
-            source, current = edits.get(old_path) or (_read(project, old_path), None)
-            edited = _edit(source, current if current is not None else source.text, old, rel, me,
-                           madr_status)
-            edits[old_path] = (source, edited)
+            if old_path in edits:
+                source, current = edits[old_path]
+            else:
+                source = _read(project, old_path)
+                current = source.text
+            edits[old_path] = (source, _edit(source, current, old, rel, me, madr_status))
     changes = [(path, _encode_new(project, path, text))]
     for old_path, (source, edited) in edits.items():
         _validate(source, edited)
