@@ -323,10 +323,12 @@ class Worker:
 
 
 def _crash_site(error: str) -> str:
-    """The innermost frame and the exception line: one report per distinct crash."""
+    """The innermost frame and the exception type: one report per distinct crash (the message
+    often quotes the input, which differs every time)."""
     lines = error.strip().splitlines()
     frames = [l.strip() for l in lines if l.strip().startswith('File "')]
-    return f"{frames[-1] if frames else ''} {lines[-1] if lines else ''}"
+    kind = lines[-1].split(":", 1)[0] if lines else ""
+    return f"{frames[-1] if frames else ''} {kind}"
 
 
 def _reproducer(item: FuzzInput, answer: dict, folder: Path) -> Path:
