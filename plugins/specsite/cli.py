@@ -19,6 +19,7 @@ from .core.export import export_document
 from .core.findings import CATALOGUE, Severity, has_errors
 from .core.pipeline import SpecSet, load_specs
 from .reports import ReportContext, renderers
+from .reports.escape import json_document
 from .settings import Settings, SettingsError, load_settings
 
 KIND_FLAGS = {
@@ -282,8 +283,7 @@ def _check(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     _writable_output(args.output)
     specs = _specs(_settings(args))
-    _emit(json.dumps(export_document(specs), indent=2, ensure_ascii=False, default=str) + "\n",
-          args.output)
+    _emit(json_document(export_document(specs), default=str), args.output)
     return 1 if has_errors(specs.findings) else 0
 
 

@@ -32,7 +32,9 @@ _META_LINE = re.compile(
     r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# no "[" inside the label or the title: every search stays linear (a label that may hold "[" is
+# retried from each "[" of a line of thousands of them)
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\[\]]*\")?\s*\)")
 _ADR_TOKEN = re.compile(r"\bADR[- ]?\d+\b|\b\d{8}-[\w-]+\b", re.IGNORECASE)
 
 NOT_DECISIONS = {"readme.md", "index.md", "template.md", "adr-template.md", "_template.md"}

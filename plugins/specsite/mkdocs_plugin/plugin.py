@@ -40,6 +40,7 @@ from ..core.sanitise import sanitise_html
 from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 from . import offline, search_keys
+from ..reports.escape import log_line
 
 log = get_plugin_logger(__name__)
 
@@ -219,7 +220,7 @@ class SpecsitePlugin(BasePlugin):
     @staticmethod
     def _log(findings: list[Finding]) -> None:
         for f in findings:
-            text = f"{f.location() or '(project)'}: {f.code} {f.message}"
+            text = log_line(f"{f.location() or '(project)'}: {f.code} {f.message}")
             if f.severity is Severity.ERROR:
                 log.error(text)
             elif f.severity is Severity.WARNING:

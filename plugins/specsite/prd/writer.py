@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..core.atomic import write_atomic
+from ..core.atomic import NotWritableError, write_atomic
 from ..core.config import SpecsiteConfig
 from ..core.markdown import slug
 from ..core.project import OutsideProjectError, Project
@@ -91,10 +91,19 @@ def new_prd(project: Project, folder: Path, documents: list[PrdDocument], title:
     path = folder / f"{number:04d}-{slugify(title)}.md"
     if path.exists():
         raise WriteError(f"{project.rel(path)} already exists")
-    write_atomic(path, SKELETON.format(
+    text = SKELETON.format(
         id=prd_id, title=_yaml_string(title), owner=_yaml_string(owner),
         summary=_yaml_string("Why this matters, in one or two sentences."),
-        title_text=title))
+        title_text=title)
+    try:
+        write_atomic(path, text)
+    except NotWritableError as exc:
+        raise WriteError(f"{project.rel(exc.path)} {exc.reason}; nothing was written") from None
+    except UnicodeEncodeError:
+        # a title or owner from a command line that is not UTF-8 arrives with surrogate escapes
+        raise WriteError("the title or owner is not valid UTF-8; nothing was written") from None
+    except OSError as exc:
+        raise WriteError(f"cannot write {project.rel(path)}: {exc.strerror or exc}") from None
     return project.rel(path)
 
 

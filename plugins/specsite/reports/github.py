@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from ..core.findings import Finding, Severity
 from . import ReportContext
+from .escape import workflow_data, workflow_property
 
 LIMIT_PER_LEVEL = 10
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
@@ -31,13 +24,13 @@ def render(findings: list[Finding], context: ReportContext) -> str:
         shown[f.severity] += 1
         props = []
         if f.file:
-            props.append(f"file={_prop(f.file)}")
+            props.append(f"file={workflow_property(f.file)}")
         if f.line:
             props.append(f"line={f.line}")
         if f.column:
             props.append(f"col={f.column}")
-        props.append(f"title={_prop(f.code)}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message)}")
+        props.append(f"title={workflow_property(f.code)}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{workflow_data(f.message)}")
     if hidden:
         lines.append(f"::notice title=specsite::{hidden} more finding(s) not shown as annotations "
                      f"(GitHub shows {LIMIT_PER_LEVEL} per level); run specsite check for all")

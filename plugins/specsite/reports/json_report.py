@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from ..core.findings import Finding, counts
 from . import ReportContext
+from .escape import json_document
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
@@ -15,4 +14,4 @@ def render(findings: list[Finding], context: ReportContext) -> str:
         "summary": {**counts(findings), "files": len(context.files)},
         "findings": [f.to_dict() for f in findings],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_document(doc)

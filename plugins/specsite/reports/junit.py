@@ -7,6 +7,7 @@ from xml.etree import ElementTree as ET
 
 from ..core.findings import Finding, Severity
 from . import ReportContext
+from .escape import visible
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
@@ -20,14 +21,18 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     suite = ET.SubElement(suites, "testsuite", name="specsite check", tests=str(len(files)),
                           failures=str(failed), errors="0", skipped="0")
     for name in files:
-        case = ET.SubElement(suite, "testcase", classname="specsite", name=name, file=name)
+        # visible(): XML 1.0 forbids most control characters even as references, and one line
+        # per finding keeps a printed report from starting a line with a workflow command
+        case = ET.SubElement(suite, "testcase", classname="specsite", name=visible(name),
+                             file=visible(name))
         errors = [f for f in by_file[name] if f.severity is Severity.ERROR]
         for f in errors:
-            failure = ET.SubElement(case, "failure", type=f.code, message=f.message)
-            failure.text = f"{f.location()}: {f.code} {f.message}"
+            failure = ET.SubElement(case, "failure", type=f.code, message=visible(f.message))
+            failure.text = visible(f"{f.location()}: {f.code} {f.message}")
         others = [f for f in by_file[name] if f.severity is not Severity.ERROR]
         if others:
             out = ET.SubElement(case, "system-out")
-            out.text = "\n".join(f"{f.location()}: {f.severity.value} {f.code} {f.message}" for f in others)
+            out.text = "\n".join(visible(f"{f.location()}: {f.severity.value} {f.code} {f.message}")
+                                 for f in others)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
+from urllib.parse import quote
 
 from ..core.findings import CATALOGUE, Finding, Severity
 from . import ReportContext
+from .escape import json_document
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,7 +32,7 @@ def render(findings: list[Finding], context: ReportContext) -> str:
                 if f.column:
                     region["startColumn"] = f.column
             location = {"physicalLocation": {
-                "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"}}}
+                "artifactLocation": {"uri": quote(f.file, safe="/", errors="replace"), "uriBaseId": "%SRCROOT%"}}}
             if region:
                 location["physicalLocation"]["region"] = region
             if f.entity:
@@ -59,4 +60,4 @@ def render(findings: list[Finding], context: ReportContext) -> str:
             "results": results,
         }],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_document(doc)
