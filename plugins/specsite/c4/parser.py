@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.findings import Finding
+from ..core.findings import BoundedFindings, Finding
 from ..core.project import OutsideProjectError, Project
-from ..core.rules import OUTSIDE_ROOT
+from ..core.limits import current
+from ..core.rules import FINDINGS_CAPPED, LIMIT_HIT, OUTSIDE_ROOT
 from ..core.textfile import read_text
 from . import model as m
 from .identifiers import Register
@@ -66,6 +67,8 @@ class DslParser:
     nesting: int = 0
     #: how often each file was included, to stop include cycles
     included: dict[Path, int] = field(default_factory=dict)
+    #: characters ``${NAME}`` expansions added so far (-1 once over the limit)
+    expanded: int = 0
 
     # ------------------------------------------------------------------ entry points
 
@@ -96,20 +99,40 @@ class DslParser:
     # ------------------------------------------------------------------ helpers
 
     def error(self, message: str, line: Line, token: Token | None = None) -> None:
+        if isinstance(self.findings, BoundedFindings) and self.findings.full(SYNTAX.code):
+            self.findings.count(SYNTAX.code)
+            return
         tok = token or (line.tokens[0] if line.tokens else None)
         self.findings.append(SYNTAX.at(message, line.file, tok.line if tok else line.line,
                                        tok.column if tok else None))
 
     def expand(self, line: Line) -> Line:
-        """``${NAME}`` replaced by ``!const`` / ``!var`` values (unknown names stay as written)."""
+        """``${NAME}`` replaced by ``!const`` / ``!var`` values (unknown names stay as written).
+
+        Every character expansion adds counts against ``limits.max_expanded_chars`` for the
+        workspace: constants built from constants double at each step, so forty lines could
+        otherwise ask for a terabyte. Past the budget, tokens stay as written (one finding).
+        """
         if not self.constants or not any("${" in t.text for t in line.tokens):
             return line
-        tokens = [
-            Token(_VARIABLE.sub(lambda mt: self.constants.get(mt.group(1), mt.group(0)), t.text),
-                  t.line, t.column, t.quoted)
-            for t in line.tokens
-        ]
+        tokens = [Token(self._substitute(t, line), t.line, t.column, t.quoted) for t in line.tokens]
         return Line(tokens, line.file, line.line, line.folder)
+
+    def _substitute(self, token: Token, line: Line) -> str:
+        if "${" not in token.text or self.expanded < 0:
+            return token.text
+        found = [(mt, self.constants.get(mt.group(1))) for mt in _VARIABLE.finditer(token.text)]
+        added = sum(len(value) for _, value in found if value is not None)
+        most = current().max_expanded_chars
+        if self.expanded + added > most:
+            self.expanded = -1  # over budget: no more expansion, and this is said once
+            self.findings.append(LIMIT_HIT.at(
+                f"'${{...}}' expansions make more than {most:,} characters in this workspace "
+                f"(limits.max_expanded_chars); this and later ones are left as written",
+                line.file, token.line, token.column))
+            return token.text
+        self.expanded += added
+        return _VARIABLE.sub(lambda mt: self.constants.get(mt.group(1), mt.group(0)), token.text)
 
     def skip_block(self, stream: Stream) -> None:
         """Skip the rest of a block whose opening line was just read."""
@@ -410,10 +433,14 @@ MAX_NESTING = 100
 
 def parse_workspace(project: Project, path: Path, findings: list[Finding]) -> m.Workspace:
     """Parse the workspace file at ``path`` (already confined to the project)."""
-    parser = DslParser(project, findings)
+    # a bounded list: megabytes of bad DSL would otherwise make a finding per line
+    own = BoundedFindings(current().max_findings_per_rule, FINDINGS_CAPPED)
+    parser = DslParser(project, own)
     workspace = parser.parse_file(path)
     if not workspace.file:
         workspace.file = project.rel(path)
-    resolve_views(workspace, findings)
+    resolve_views(workspace, own)
+    findings.extend(own)
+    findings.extend(own.summaries())
     return workspace
 
