@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from ..core.entities import Entity
+from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import table_cell
@@ -12,7 +13,8 @@ from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
 from .identifiers import slug
-from .layout import layout_view
+from .layout import layout_view, too_large
+from .rules import VIEW_TOO_LARGE
 from .svg import render_svg
 
 PAGE_DIR = "architecture"
@@ -82,21 +84,33 @@ def _referrer(from_page: str, entity: Entity) -> str:
     return f"{entity.id}: {title}" + (f" (`{entity.file}`)" if entity.file else "")
 
 
-def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext) -> str:
+def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext,
+             findings: list[Finding]) -> str:
     def href(element: m.Element) -> str | None:
         # a deployed instance links to the page of what it deploys
         shown = element.instance_of if element.instance_of is not None else element
         target, where = site.element_location(ws, shown)
         return relative_url(page, target, context.use_directory_urls, where)
 
-    svg = render_svg(ws, view, layout_view(view), href)
-    return f'<div class="c4-view" data-view="{slug(view.key)}">\n{svg}</div>\n'
+    layout = layout_view(view)
+    svg = render_svg(ws, view, layout, href)
+    note = ""
+    if layout.fallback:
+        # the reader sees why the boxes sit in a grid; over the work budget is known only now,
+        # so it is also a finding of the page (a static size over the limit was one in check)
+        note = f'!!! warning "Drawn as a grid"\n    This view is too large to lay out: {layout.fallback}.\n\n'
+        if not too_large(view):
+            findings.append(VIEW_TOO_LARGE.at(
+                f"{view.type} view '{view.key}' is drawn as a grid, not laid out: {layout.fallback}",
+                view.place.file, view.place.line, view.place.column))
+    return f'{note}<div class="c4-view" data-view="{slug(view.key)}">\n{svg}</div>\n'
 
 
 def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:
     """A view's page: title, scope, description, the diagram, then its steps or elements."""
     path = site.view_page(ws, view)
     title = view.title or view.key
+    findings: list[Finding] = []
     lines = [f"# {title}", "", f"*{view.type} view* · key `{view.key}`"]
     if view.scope is not None:
         lines[-1] += f" · scope {_link(path, site, ws, view.scope)}"
@@ -109,7 +123,7 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         lines += [f"This view shows a picture that is not part of the model: `{view.image}` "
                   "(not fetched).", ""]
     elif view.elements:
-        lines.append(_diagram(ws, view, path, site, context))
+        lines.append(_diagram(ws, view, path, site, context, findings))
     else:
         lines += ["This view shows nothing.", ""]
     if view.type == "Dynamic" and view.steps:
@@ -124,7 +138,7 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         lines += ["## Elements", ""]
         lines += [f"- {_link(path, site, ws, e)} *{e.type_label}*" for e in view.elements]
         lines.append("")
-    return GeneratedPage(path, title, "\n".join(lines), view.place.file)
+    return GeneratedPage(path, title, "\n".join(lines), view.place.file, findings)
 
 
 def _documentation(path: str, docs: list[DocPage]) -> list[str]:

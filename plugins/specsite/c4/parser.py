@@ -32,23 +32,29 @@ _NOT_APPLIED = {"!elements", "!relationships", "!extension", "!extensions", "arc
 
 
 class Stream:
-    """The statements still to parse; ``!include`` splices a file's statements in at the front."""
+    """The statements still to parse; ``!include`` splices a file's statements in at the front.
+
+    A stack of files being read, not one list: splicing into a list would move every statement
+    after the ``!include`` each time, quadratic in a workspace of many includes.
+    """
 
     def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.index = 0
+        self.frames: list[tuple[list[Line], int]] = [(lines, 0)] if lines else []
         self.last: Line | None = None
 
     def next(self) -> Line | None:
-        if self.index >= len(self.lines):
-            return None
-        line = self.lines[self.index]
-        self.index += 1
-        self.last = line
-        return line
+        while self.frames:
+            lines, index = self.frames[-1]
+            if index < len(lines):
+                self.frames[-1] = (lines, index + 1)
+                self.last = lines[index]
+                return self.last
+            self.frames.pop()
+        return None
 
     def splice(self, lines: list[Line]) -> None:
-        self.lines[self.index:self.index] = lines
+        if lines:
+            self.frames.append((lines, 0))
 
 
 @dataclass
@@ -69,18 +75,22 @@ class DslParser:
     included: dict[Path, int] = field(default_factory=dict)
     #: characters ``${NAME}`` expansions added so far (-1 once over the limit)
     expanded: int = 0
+    #: files and bytes included so far, each time counted (see limits.max_include_count)
+    include_count: int = 0
+    include_bytes: int = 0
+    include_budget_spent: bool = False
 
     # ------------------------------------------------------------------ entry points
 
     def parse_file(self, path: Path) -> m.Workspace:
         """Parse a workspace file; the result is complete even when findings were added."""
-        stream = self._load(path, None)
-        if stream is not None:
-            self._top(stream)
+        lines = self._load(path, None)
+        if lines is not None:
+            self._top(Stream(lines))
         self.workspace.identifiers = self.register
         return self.workspace
 
-    def _load(self, path: Path, at: Line | None, token: Token | None = None) -> Stream | None:
+    def _load(self, path: Path, at: Line | None, token: Token | None = None) -> list[Line] | None:
         rel = self.project.rel(path)
         if not path.is_file():
             where = (at.file, token.line, token.column) if at and token else (rel, None, None)
@@ -94,7 +104,7 @@ class DslParser:
         lexed = lex(text, rel, path.parent)
         for err in lexed.errors:
             self.findings.append(SYNTAX.at(err.message, rel, err.line, err.column))
-        return Stream(lexed.lines)
+        return lexed.lines
 
     # ------------------------------------------------------------------ helpers
 
@@ -296,6 +306,8 @@ class DslParser:
             if self.project.rel(file) in self.workspace.sources[:1]:
                 self.error(f"!include {target} includes the workspace itself", line, token)
                 continue
+            if not self._within_include_budget(file, line, token):
+                break
             self.included[file] = self.included.get(file, 0) + 1
             if self.included[file] > _MAX_INCLUDES:
                 if self.included[file] == _MAX_INCLUDES + 1:
@@ -304,8 +316,34 @@ class DslParser:
                 continue
             loaded = self._load(file, line, token)
             if loaded is not None:
-                spliced.extend(loaded.lines)
+                spliced.extend(loaded)
         stream.splice(spliced)
+
+    def _within_include_budget(self, file: Path, line: Line, token: Token) -> bool:
+        """Count one more include of ``file`` against ``limits.max_include_count`` and
+        ``max_include_bytes`` (a part included fifty times costs fifty times); False, with one
+        finding, once either is spent."""
+        if self.include_budget_spent:
+            return False
+        limits = current()
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0  # reading it reports the problem
+        self.include_count += 1
+        self.include_bytes += size
+        over = None
+        if self.include_count > limits.max_include_count:
+            over = f"more than {limits.max_include_count:,} files (limits.max_include_count)"
+        elif self.include_bytes > limits.max_include_bytes:
+            over = f"more than {limits.max_include_bytes:,} bytes (limits.max_include_bytes)"
+        if over is None:
+            return True
+        self.include_budget_spent = True
+        self.findings.append(LIMIT_HIT.at(
+            f"!include {token.text}: the workspace includes {over}, counting each time a file is "
+            f"included; this and later includes are skipped", line.file, token.line, token.column))
+        return False
 
     def folder_directive(self, line: Line, owner: m.Element | None) -> None:
         """``!docs`` / ``!adrs``: remember the folder (project-relative) for the ADR and docs kinds."""
@@ -406,11 +444,11 @@ class DslParser:
             self.findings.append(OUTSIDE_ROOT.at(f"extends {token.text}: {exc}", line.file,
                                                  token.line, token.column))
             return
-        stream = self._load(path, line, token)
-        if stream is None:
+        lines = self._load(path, line, token)
+        if lines is None:
             return
         self.depth += 1
-        self._top(stream)
+        self._top(Stream(lines))
         self.depth -= 1
 
     # ------------------------------------------------------------------ model

@@ -43,11 +43,12 @@ class Limits(BaseModel):
         description="Most characters `${NAME}` expansions (Structurizr `!const`/`!var`) may add in one "
                     "workspace.")
     max_include_count: int = Field(
-        1000, gt=0,
+        500, gt=0,
         description="Most `!include`d files (counted each time) in one workspace.")
     max_include_bytes: int = Field(
-        16 * 1024 * 1024, gt=0,
-        description="Most bytes of `!include`d files (counted each time) in one workspace.")
+        2 * 1024 * 1024, gt=0,
+        description="Most bytes of `!include`d files (counted each time) in one workspace "
+                    "(Structurizr's Big Bank workspace is 30 kB in all).")
     max_layout_elements: int = Field(
         300, gt=0,
         description="Most elements in one C4 view laid out by Graphviz; a larger view is drawn "
@@ -57,9 +58,10 @@ class Limits(BaseModel):
         description="Most relationships in one C4 view laid out by Graphviz; more are drawn as "
                     "a grid (C4014).")
     max_layout_work: int = Field(
-        20_000_000_000, gt=0,
+        4_000_000_000, gt=0,
         description="Graphviz work budget per view, in WebAssembly fuel (about one unit per "
-                    "instruction); a view over it is drawn as a grid (C4014).")
+                    "instruction: a second or two); a view over it is drawn as a grid (C4014). "
+                    "Big Bank's views need 15 million at most.")
     max_findings_per_rule: int = Field(
         200, ge=0,
         description="Findings reported per rule code; the rest are counted in one SPEC007 "

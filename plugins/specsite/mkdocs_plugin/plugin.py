@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from ..core.config import SpecsiteConfig, error_pairs
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, apply_severities
 from ..core.kind import SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import Project
@@ -89,6 +89,7 @@ class SpecsitePlugin(BasePlugin):
         docs_prefix = "../" * len(Path(project.rel(config.docs_dir)).parts)
         site = SiteContext(use_directory_urls=config.use_directory_urls)
         for page in specs.pages(site):
+            self._log(apply_severities(page.findings, self.options.rules))
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
