@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.entities import Entity, Link, content_hash
 from ..core.findings import Finding
 from ..core.frontmatter import split
+from ..core.headings import first_heading
 from ..core.project import OutsideProjectError, Project
 from ..core.textfile import read_text
 from ..core.xref import scan
@@ -17,7 +18,6 @@ from . import model as m
 from .identifiers import slug
 from .rules import UNSUPPORTED
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _TEXT_DOCS = (".md", ".markdown")
 _OTHER_DOCS = (".adoc", ".asciidoc")
 
@@ -85,11 +85,11 @@ def _page(project: Project, path: Path, target: str, owner: str | None,
         return None
     fm = split(text, rel, findings)
     # Structurizr titles a section with its first heading, whatever its level
-    heading = _HEADING.search(fm.body)
-    title = str(fm.data.get("title") or (heading.group(2) if heading else Path(target).stem))
+    heading = first_heading(fm.body.split("\n"))
+    title = str(fm.data.get("title") or (heading[1] if heading else Path(target).stem))
     target = target.rsplit(".", 1)[0] + ".md"
     links = [Link("references", r.target, rel, r.line, r.column, r.label) for r in scan(fm.body, fm.body_line)]
     entity = Entity(id=f"page:{target}", kind="page", title=title, file=rel, line=1, links=links,
                     page=target, content_hash=content_hash(text))
-    markdown = fm.body if heading and heading.group(1) == "#" else f"# {title}\n\n{fm.body}"
+    markdown = fm.body if heading and heading[0] == 1 else f"# {title}\n\n{fm.body}"
     return DocPage(target, title, markdown, rel, owner, entity)

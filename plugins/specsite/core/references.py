@@ -3,6 +3,7 @@ generated): the text is the ID (or the given label), the tooltip the entity's ti
 
 from __future__ import annotations
 
+from .brackets import defuse
 from .entities import Entity
 from .graph import SpecGraph
 from .urls import relative_md
@@ -36,7 +37,8 @@ def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
 
 def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
     """``markdown`` with every ``[[ID]]`` outside code replaced by a link (unknown IDs are marked
-    and left readable; the pipeline has already reported them as XREF001)."""
+    and left readable; the pipeline has already reported them as XREF001), and with the
+    brackets Python-Markdown would scan for minutes escaped (:func:`.brackets.defuse`)."""
 
     def render(ref: Reference) -> str:
         entity = graph.get(ref.target)
@@ -45,7 +47,7 @@ def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
             return f'<span class="specsite-unresolved" title="unknown reference">{shown}</span>'
         return entity_link(from_page, entity, ref.label)
 
-    return rewrite(markdown, render)
+    return defuse(rewrite(markdown, render))
 
 
 def referenced_by(graph: SpecGraph, entity_id: str, heading: str = "## Referenced by") -> str:
