@@ -16,6 +16,15 @@ class OutsideProjectError(ValueError):
     """A path resolves outside every allowed root."""
 
 
+class UnusablePathError(OutsideProjectError):
+    """A path no file can have (a part longer than file systems allow): refused like one outside,
+    since asking the file system about it raises instead of answering."""
+
+
+#: the longest file or folder name (in bytes) of common file systems
+NAME_MAX = 255
+
+
 @dataclass
 class Project:
     """The project root plus the extra folders the user named explicitly."""
@@ -43,6 +52,10 @@ class Project:
     def confine(self, path: Path | str, base: Path | None = None) -> Path:
         """Resolve ``path`` (relative to ``base`` or the root) and refuse it outside the sandbox."""
         p = Path(path)
+        long_part = next((part for part in p.parts if len(part.encode("utf-8", "replace")) > NAME_MAX), None)
+        if long_part is not None:
+            raise UnusablePathError(f"a part of the path ({long_part[:24]}...) is longer than "
+                                    f"{NAME_MAX} bytes: no file has such a name")
         if not p.is_absolute():
             p = (base or self.root) / p
         resolved = p.resolve()

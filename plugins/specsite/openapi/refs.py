@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..core.findings import Finding
-from ..core.project import OutsideProjectError, Project
+from ..core.project import OutsideProjectError, Project, UnusablePathError
 from ..core.rules import OUTSIDE_ROOT
 from .documents import Document, parse_text, read_document
 from .issues import Issue
@@ -242,6 +242,10 @@ class Loader:
             try:
                 path = self.project.confine(Path(urllib.parse.unquote(file_part)),
                                             base=Path(site.uri).parent)
+            except UnusablePathError as exc:
+                self._broken(bundle, site, Issue(
+                    UNRESOLVED_REF, f"$ref {site.value[:60]!r}: {exc}", site.uri, here))
+                return None
             except OutsideProjectError:
                 self._broken(bundle, site, Issue(
                     OUTSIDE_ROOT, f"$ref {site.value!r} leaves the project root ({self.project.root}"
