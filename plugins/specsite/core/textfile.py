@@ -1,6 +1,7 @@
 """Reading spec files as text without ever raising on bad content.
 
-Binary, non-UTF-8, empty and unreadable files become findings; the caller gets ``None`` back.
+Binary, non-UTF-8, empty, unreadable and oversized (``limits.max_file_bytes``) files become
+findings; the caller gets ``None`` back.
 """
 
 from __future__ import annotations
@@ -9,13 +10,21 @@ from pathlib import Path
 
 from .findings import Finding
 from .project import Project
-from .rules import EMPTY, UNREADABLE
+from .limits import current
+from .rules import EMPTY, LIMIT_HIT, UNREADABLE
 
 
 def read_text(project: Project, path: Path, findings: list[Finding]) -> str | None:
     """The file's text (BOM stripped, newlines normalised), or ``None`` with a finding appended."""
     rel = project.rel(path)
+    most = current().max_file_bytes
     try:
+        size = path.stat().st_size
+        if size > most:
+            findings.append(LIMIT_HIT.at(
+                f"file not read: it has {size:,} bytes, more than {most:,} (limits.max_file_bytes)",
+                rel))
+            return None
         data = path.read_bytes()
     except OSError as exc:
         findings.append(UNREADABLE.at(f"cannot read file: {exc.strerror or exc}", rel))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..core.limits import current
 from ..core.project import Project
 
 #: bump when the shape of entries or the checks change without a version bump
@@ -28,6 +29,8 @@ def text_hash(text: str) -> str:
 def file_hash(path: Path) -> str | None:
     """The hash of a file's text as :func:`read_text` gives it (so it matches what was parsed)."""
     try:
+        if path.stat().st_size > current().max_file_bytes:
+            return None  # never read, so never cached
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None

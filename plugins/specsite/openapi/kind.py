@@ -120,7 +120,8 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding])
 def _looks_like_description(path: Path) -> bool:
     """A cheap test on the first 64 KiB: a top-level ``openapi``/``swagger`` key."""
     try:
-        head = path.read_bytes()[:65536].decode("utf-8-sig", errors="replace")
+        with path.open("rb") as handle:  # never the whole file: it may be huge
+            head = handle.read(65536).decode("utf-8-sig", errors="replace")
     except OSError:
         return False
     return bool(re.search(r'(^|\n)(openapi|swagger)\s*:|"(openapi|swagger)"\s*:', head))
