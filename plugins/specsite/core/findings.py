@@ -156,6 +156,8 @@ class BoundedFindings(list):
         self.summary = summary
         self.seen: dict[str, int] = {}
         self.first_left_out: dict[str, Finding] = {}
+        #: the most severe finding left out, per code: the summary takes its severity
+        self.worst_left_out: dict[str, Severity] = {}
 
     def full(self, code: str) -> bool:
         """True when another ``code`` finding would only be counted: a caller that builds
@@ -163,15 +165,20 @@ class BoundedFindings(list):
         return 0 < self.most <= self.seen.get(code, 0) and code in self.first_left_out
 
     def count(self, code: str) -> None:
-        """Count a ``code`` finding that :meth:`full` said would be left out anyway."""
+        """Count a ``code`` finding that :meth:`full` said would be left out anyway (at the
+        severity of the first one left out)."""
         self.seen[code] += 1
 
     def append(self, finding: Finding) -> None:  # type: ignore[override]
         count = self.seen[finding.code] = self.seen.get(finding.code, 0) + 1
         if self.most <= 0 or count <= self.most:
             super().append(finding)
-        elif count == self.most + 1:
+            return
+        if count == self.most + 1:
             self.first_left_out[finding.code] = finding
+        worst = self.worst_left_out.get(finding.code)
+        if worst is None or finding.severity.rank < worst.rank:
+            self.worst_left_out[finding.code] = finding.severity
 
     def extend(self, findings: Iterable[Finding]) -> None:  # type: ignore[override]
         for finding in findings:
@@ -182,14 +189,16 @@ class BoundedFindings(list):
         return self
 
     def summaries(self) -> list[Finding]:
-        """One ``summary`` finding per code that overflowed, where its first left-out one was."""
+        """One ``summary`` finding per code that overflowed, where its first left-out one was,
+        as severe as the worst left out (a summary of infos does not fail a strict build)."""
         out = []
         for code, first in sorted(self.first_left_out.items()):
             left_out = self.seen[code] - self.most
-            out.append(self.summary.at(
+            summary = self.summary.at(
                 f"{left_out:,} more {code} finding{'s' if left_out > 1 else ''} not shown: each "
                 f"rule reports at most {self.most:,} (limits.max_findings_per_rule)",
-                first.file, first.line, first.column))
+                first.file, first.line, first.column)
+            out.append(replace(summary, severity=self.worst_left_out[code]))
         return out
 
 
