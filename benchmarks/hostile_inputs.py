@@ -72,6 +72,17 @@ def openapi(paths: str, extra: str = "") -> str:
     return f"openapi: 3.0.3\ninfo:\n  title: Hostile\n  version: '1'\n{extra}paths:\n{paths}"
 
 
+def nested_schema(depth: int) -> str:
+    """A component schema whose properties nest ``depth`` objects deep (block style)."""
+    lines = ["components:", "  schemas:", "    Deep:"]
+    indent = "      "
+    for i in range(depth):
+        lines += [f"{indent}type: object", f"{indent}properties:", f"{indent}  p{i}:"]
+        indent += "    "
+    lines.append(f"{indent}type: string")
+    return "\n".join(lines) + "\n"
+
+
 def openapi_paths(count: int) -> str:
     out = []
     for i in range(count):
@@ -138,6 +149,16 @@ CASES: list[Callable[[], Case]] = [
     lambda: Case("openapi-deep-block", "block YAML nested 25,000 deep in an OpenAPI file",
                  {"apis/deep.yaml": openapi("  {}\n", "x-deep:\n" + textwrap.indent(deep_block(), "  "))},
                  {"openapi": "apis"}),
+    lambda: Case("openapi-aliases-under-limit", "aliases expanding to 1.9 million nodes (allowed)",
+                 {"apis/wide.yaml": openapi("  {}\n", "x-wide:\n" + textwrap.indent(
+                     alias_bomb(5, 10) + "b: [" + ", ".join(["*a5"] * 16) + "]\n", "  "))},
+                 {"openapi": "apis"}),
+    lambda: Case("openapi-deep-json", "JSON nested 50,000 deep",
+                 {"apis/deep.json": '{"openapi": "3.0.3", "x": ' + "[" * 50_000 + "]" * 50_000 + "}"},
+                 {"openapi": "apis"}),
+    lambda: Case("openapi-nested-schemas", "a schema nested 60 objects deep (YAML 180 deep)",
+                 {"apis/nested.yaml": openapi("  {}\n") + nested_schema(60)},
+                 {"openapi": "apis"}, site=True),
     lambda: Case("openapi-10k-paths", "10,000 OpenAPI paths (ambiguous-path lint)",
                  {"apis/many.yaml": openapi(openapi_paths(10_000))}, {"openapi": "apis"}),
     lambda: Case("c4-big-view", "one C4 view of 100 elements and 400 relationships",

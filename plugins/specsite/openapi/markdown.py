@@ -13,10 +13,9 @@ import re
 from typing import Any
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ATTR = re.compile(r"""\b(href|title)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _BAD_URL = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:[^)]*\)", re.IGNORECASE)
+_MD_LINK_TARGET = re.compile(r"\]\(\s*+<?\s*+(?:javascript|vbscript|data)\s*+:[^)]*+\)", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 _SAFE_TAGS = frozenset((
     "a", "b", "i", "em", "strong", "code", "pre", "br", "p", "ul", "ol", "li", "sub", "sup",
@@ -29,10 +28,26 @@ def safe_markdown(text: Any, min_heading: int = 4) -> str:
     """A description made safe; its headings demoted to ``min_heading`` at least."""
     if not isinstance(text, str):
         return ""
-    text = _COMMENT.sub("", text)
+    text = _without_comments(text)
     text = _TAG.sub(_clean_tag, text)
     text = _MD_LINK_TARGET.sub("](#)", text)
     return _HEADING.sub(lambda m: "#" * max(len(m.group(1)), min_heading), text).strip()
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without ``<!-- -->`` comments; an unclosed one is kept, as a lazy regex keeps it.
+
+    By hand because ``<!--.*?-->`` rescans to the end of the text from every unclosed
+    ``<!--``: quadratic in a description made of them."""
+    out, pos = [], 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _clean_tag(match: re.Match) -> str:
