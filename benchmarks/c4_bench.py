@@ -134,17 +134,19 @@ def compare_with_native_dot(views: list, engine_start: float) -> None:
     import shutil
     import subprocess
 
-    from specsite.c4.layout import _graphviz, to_dot
+    from specsite.c4.engine import run_dot
+    from specsite.c4.layout import to_dot
+    from specsite.core.limits import Limits
 
     dot = shutil.which("dot")
     if dot is None:
         print("native dot:   not installed (apt-get install graphviz) - no comparison")
         return
     sources = [to_dot(v)[0] for v in views]
-    render = _graphviz()
+    fuel = Limits().max_layout_work
     start = time.perf_counter()
     for source in sources:
-        render(source, format="json0", engine="dot")
+        run_dot(source, fuel)
     wasm = time.perf_counter() - start
     start = time.perf_counter()
     for source in sources:

@@ -54,7 +54,8 @@ def test_crlf_and_bom_files_are_read(tmp_path, monkeypatch):
 
 
 def test_pathological_nesting_is_a_finding_not_a_crash(tmp_path, monkeypatch):
-    """libyaml recurses in C and would kill the process; ruamel and json raise RecursionError."""
+    """libyaml recurses in C and would kill the process: nesting over limits.max_nesting is
+    refused before it is parsed."""
     deep = "[" * 60000 + "]" * 60000
     write_files(tmp_path, {
         "apis/deep-yaml.yaml": f"openapi: 3.0.0\ninfo: {deep}\n",
@@ -66,8 +67,8 @@ def test_pathological_nesting_is_a_finding_not_a_crash(tmp_path, monkeypatch):
                       "--format", "json"], tmp_path, monkeypatch)
     assert result.code == 1
     found = {(f["file"], f["code"]) for f in result.json()["findings"]}
-    assert {("apis/deep-yaml.yaml", "OAS001"), ("apis/deep-json.json", "OAS001"),
-            ("prds/0001-deep.md", "SPEC003"), ("adrs/0001-deep.md", "SPEC003")} <= found
+    assert {("apis/deep-yaml.yaml", "SPEC006"), ("apis/deep-json.json", "SPEC006"),
+            ("prds/0001-deep.md", "SPEC006"), ("adrs/0001-deep.md", "SPEC006")} <= found
 
 
 def test_mkdocs_yml_nested_too_deeply_is_a_usage_error(tmp_path, monkeypatch):

@@ -90,9 +90,9 @@ def test_c4_look():
 
 
 def test_grid_fallback_without_the_engine(monkeypatch):
-    from specsite.c4 import layout
+    from specsite.c4 import engine
 
-    monkeypatch.setattr(layout, "_ENGINE", [None])
+    monkeypatch.setattr(engine, "_ENGINE", [None])
     svg = svg_of(pages("shop/workspace.dsl")["architecture/views/containers.md"])
     assert svg.count('class="c4-element"') == 5
 

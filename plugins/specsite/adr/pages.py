@@ -20,8 +20,8 @@ INDEX = "decisions/index.md"
 TIMELINE = "decisions/timeline.md"
 GRAPH = "decisions/graph.md"
 _H1 = re.compile(r"^#\s+.*$", re.MULTILINE)
-# no "[" inside the label: the search stays linear on a line of thousands of "[" (see the reader)
-_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\s*\)")
+#: link text holds no ``[``: with it, each ``[`` of a long run would scan to the end of the line
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*+)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*+\")?\s*\)")
 
 
 def render_all(model: "AdrModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:

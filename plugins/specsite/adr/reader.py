@@ -18,23 +18,24 @@ from typing import Any
 from ..core.entities import content_hash
 from ..core.findings import Finding
 from ..core.frontmatter import split
+from ..core.headings import atx_heading
 from ..core.project import Project
 from ..core.textfile import read_text
 from .model import Decision, StatedLink, rel_name
 
 _NUMBERED = re.compile(r"^(\d{1,5})(?=[-_. ])")
 _DATED = re.compile(r"^\d{8}-")
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NUMBERED_TITLE = re.compile(r"^(?:ADR[- ]?)?(\d+)[.:)]?\s+(.+)$", re.IGNORECASE)
+#: the value is trimmed in Python: a lazy ``(.*?)\s*$`` is quadratic on a line of blanks
 _META_LINE = re.compile(
     r"^\s*(?:[*+-]\s+)?(?:\*\*|__)?(status|date|deciders|decision[- ]makers|consulted|informed|tags)"
-    r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$",
+    r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$",
     re.IGNORECASE,
 )
-# no "[" inside the label or the title: every search stays linear (a label that may hold "[" is
-# retried from each "[" of a line of thousands of them)
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\[\]]*\")?\s*\)")
+_DATE_LINE = re.compile(r"^\s*Date\s*:(.*)$", re.IGNORECASE)
+#: link text holds no ``[``: with it, each ``[`` of a long run would scan to the end of the line
+_MD_LINK = re.compile(r"\[([^\[\]]*+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*+\")?\s*\)")
 _ADR_TOKEN = re.compile(r"\bADR[- ]?\d+\b|\b\d{8}-[\w-]+\b", re.IGNORECASE)
 
 NOT_DECISIONS = {"readme.md", "index.md", "template.md", "adr-template.md", "_template.md"}
@@ -87,9 +88,9 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
             in_fence = not in_fence
         if in_fence:
             continue
-        h = _HEADING.match(line)
+        h = atx_heading(line)
         if h:
-            level, text_h = len(h.group(1)), h.group(2).strip()
+            level, text_h = h[0], h[1].strip()
             if level == 1 and title is None:
                 title_line = number
                 m = _NUMBERED_TITLE.match(text_h)
@@ -114,7 +115,7 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
     for number, line in preamble:
         m = _META_LINE.match(line)
         if m:
-            meta.setdefault(m.group(1).lower().replace("_", "-"), (m.group(2), number))
+            meta.setdefault(m.group(1).lower().replace("_", "-"), (m.group(2).rstrip(), number))
     if "title" in meta and not title:
         title, title_line = str(meta["title"][0]), meta["title"][1]
 
@@ -145,9 +146,11 @@ def read_decision(project: Project, path: Path, findings: list[Finding]) -> Deci
         date_raw, date_line = meta["date"][0], meta["date"][1]
     if date_raw is None:
         for number, line in preamble + status_section:
-            m = re.match(r"^\s*Date\s*:\s*(.+?)\s*$", line, re.IGNORECASE)
-            if m:
-                date_raw, date_line = m.group(1), number
+            m = _DATE_LINE.match(line)
+            if m and m.group(1):
+                value = m.group(1).strip()
+                # a value of blanks reads as one blank, as the regex this replaces read it
+                date_raw, date_line = value or m.group(1)[-1], number
                 break
     date = _iso_date(date_raw)
 

@@ -6,15 +6,16 @@ from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.suggest import IdSuggester
 from . import model as m
+from .layout import too_large
 from .rules import (ELEMENT_IN_NO_VIEW, ELEMENT_WITHOUT_DESCRIPTION, EMPTY_VIEW,
                     RELATIONSHIP_WITHOUT_DESCRIPTION,
-                    UNKNOWN_ELEMENT_REFERENCE)
+                    UNKNOWN_ELEMENT_REFERENCE, VIEW_TOO_LARGE)
 
 _DESCRIBED_TYPES = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
 
 
 def check_workspace(workspace: m.Workspace) -> list[Finding]:
-    """Descriptions, empty views and elements no view shows."""
+    """Descriptions, empty views, views too large to lay out and elements no view shows."""
     out: list[Finding] = []
     for e in workspace.elements:
         if e.type in _DESCRIBED_TYPES and not e.description.strip():
@@ -31,6 +32,10 @@ def check_workspace(workspace: m.Workspace) -> list[Finding]:
         if not v.elements:
             out.append(EMPTY_VIEW.at(f"{v.type} view '{v.key}' shows no element", v.place.file,
                                      v.place.line, v.place.column))
+        reason = too_large(v)
+        if reason:
+            out.append(VIEW_TOO_LARGE.at(f"{v.type} view '{v.key}' is drawn as a grid, not laid "
+                                         f"out: {reason}", v.place.file, v.place.line, v.place.column))
     if drawn:
         shown = {id(e) for v in workspace.views for e in v.elements}
         shown |= {id(v.scope) for v in workspace.views if v.scope is not None}

@@ -3,7 +3,7 @@ workspace's architecture folder, linked from the element (or the model index) th
 
 from __future__ import annotations
 
-import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from ..core.escape import md_text
 from ..core.findings import Finding
 from ..core.frontmatter import split
 from ..core.markdown import file_slug
+from ..core.headings import first_heading
 from ..core.project import OutsideProjectError, Project
 from ..core.sources import spec_files
 from ..core.textfile import read_text
@@ -19,8 +20,6 @@ from ..core.xref import scan
 from . import model as m
 from .rules import UNSUPPORTED
 
-# one pass per line, no backtracking: a heading of many spaces must not take minutes
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$", re.MULTILINE)
 _TEXT_DOCS = (".md", ".markdown")
 _OTHER_DOCS = (".adoc", ".asciidoc")
 # files of a docs folder published beside its pages: ones a browser shows without running them
@@ -104,12 +103,12 @@ def _page(project: Project, path: Path, target: str, owner: str | None,
         return None
     fm = split(text, rel, findings)
     # Structurizr titles a section with its first heading, whatever its level
-    heading = _HEADING.search(fm.body)
-    title = str(fm.data.get("title") or (_heading_text(heading.group(2)) if heading else Path(target).stem))
+    heading = first_heading(fm.body.split("\n"))
+    title = str(fm.data.get("title") or (_heading_text(heading[1]) if heading else Path(target).stem))
     target = target.rsplit(".", 1)[0] + ".md"
     links = [Link("references", r.target, rel, r.line, r.column, r.label) for r in scan(fm.body, fm.body_line)]
     entity = Entity(id=f"page:{target}", kind="page", title=title, file=rel, line=1, links=links,
                     page=target, content_hash=content_hash(text))
-    body = fm.body if heading and heading.group(1) == "#" else f"# {md_text(title)}\n\n{fm.body}"
+    body = fm.body if heading and heading[0] == 1 else f"# {md_text(title)}\n\n{fm.body}"
     markdown = _NO_METADATA + body
     return DocPage(target, title, markdown, rel, owner, entity)

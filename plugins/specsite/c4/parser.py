@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.findings import Finding
+from ..core.findings import BoundedFindings, Finding
 from ..core.project import OutsideProjectError, Project
-from ..core.rules import OUTSIDE_ROOT
+from ..core.limits import current
+from ..core.rules import FINDINGS_CAPPED, LIMIT_HIT, OUTSIDE_ROOT
 from ..core.textfile import read_text
 from . import model as m
 from .identifiers import Register
@@ -33,23 +34,29 @@ _NOT_APPLIED = {"!extension", "!extensions"}
 
 
 class Stream:
-    """The statements still to parse; ``!include`` splices a file's statements in at the front."""
+    """The statements still to parse; ``!include`` splices a file's statements in at the front.
+
+    A stack of files being read, not one list: splicing into a list would move every statement
+    after the ``!include`` each time, quadratic in a workspace of many includes.
+    """
 
     def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.index = 0
+        self.frames: list[tuple[list[Line], int]] = [(lines, 0)] if lines else []
         self.last: Line | None = None
 
     def next(self) -> Line | None:
-        if self.index >= len(self.lines):
-            return None
-        line = self.lines[self.index]
-        self.index += 1
-        self.last = line
-        return line
+        while self.frames:
+            lines, index = self.frames[-1]
+            if index < len(lines):
+                self.frames[-1] = (lines, index + 1)
+                self.last = lines[index]
+                return self.last
+            self.frames.pop()
+        return None
 
     def splice(self, lines: list[Line]) -> None:
-        self.lines[self.index:self.index] = lines
+        if lines:
+            self.frames.append((lines, 0))
 
 
 @dataclass
@@ -79,18 +86,24 @@ class DslParser:
     def __post_init__(self) -> None:
         # `!elements` evaluates expressions while the model is still being read
         self.workspace.identifiers = self.register
+    #: characters ``${NAME}`` expansions added so far (-1 once over the limit)
+    expanded: int = 0
+    #: files and bytes included so far, each time counted (see limits.max_include_count)
+    include_count: int = 0
+    include_bytes: int = 0
+    include_budget_spent: bool = False
 
     # ------------------------------------------------------------------ entry points
 
     def parse_file(self, path: Path) -> m.Workspace:
         """Parse a workspace file; the result is complete even when findings were added."""
-        stream = self._load(path, None)
-        if stream is not None:
-            self._top(stream)
+        lines = self._load(path, None)
+        if lines is not None:
+            self._top(Stream(lines))
         self.workspace.identifiers = self.register
         return self.workspace
 
-    def _load(self, path: Path, at: Line | None, token: Token | None = None) -> Stream | None:
+    def _load(self, path: Path, at: Line | None, token: Token | None = None) -> list[Line] | None:
         rel = self.project.rel(path)
         if not path.exists():  # anything else (a FIFO, a folder) is refused by read_text
             where = (at.file, token.line, token.column) if at and token else (rel, None, None)
@@ -104,25 +117,45 @@ class DslParser:
         lexed = lex(text, rel, path.parent)
         for err in lexed.errors:
             self.findings.append(SYNTAX.at(err.message, rel, err.line, err.column))
-        return Stream(lexed.lines)
+        return lexed.lines
 
     # ------------------------------------------------------------------ helpers
 
     def error(self, message: str, line: Line, token: Token | None = None) -> None:
+        if isinstance(self.findings, BoundedFindings) and self.findings.full(SYNTAX.code):
+            self.findings.count(SYNTAX.code)
+            return
         tok = token or (line.tokens[0] if line.tokens else None)
         self.findings.append(SYNTAX.at(message, line.file, tok.line if tok else line.line,
                                        tok.column if tok else None))
 
     def expand(self, line: Line) -> Line:
-        """``${NAME}`` replaced by ``!const`` / ``!var`` values (unknown names stay as written)."""
+        """``${NAME}`` replaced by ``!const`` / ``!var`` values (unknown names stay as written).
+
+        Every character expansion adds counts against ``limits.max_expanded_chars`` for the
+        workspace: constants built from constants double at each step, so forty lines could
+        otherwise ask for a terabyte. Past the budget, tokens stay as written (one finding).
+        """
         if not self.constants or not any("${" in t.text for t in line.tokens):
             return line
-        tokens = [
-            Token(_VARIABLE.sub(lambda mt: self.constants.get(mt.group(1), mt.group(0)), t.text),
-                  t.line, t.column, t.quoted)
-            for t in line.tokens
-        ]
+        tokens = [Token(self._substitute(t, line), t.line, t.column, t.quoted) for t in line.tokens]
         return Line(tokens, line.file, line.line, line.folder)
+
+    def _substitute(self, token: Token, line: Line) -> str:
+        if "${" not in token.text or self.expanded < 0:
+            return token.text
+        found = [(mt, self.constants.get(mt.group(1))) for mt in _VARIABLE.finditer(token.text)]
+        added = sum(len(value) for _, value in found if value is not None)
+        most = current().max_expanded_chars
+        if self.expanded + added > most:
+            self.expanded = -1  # over budget: no more expansion, and this is said once
+            self.findings.append(LIMIT_HIT.at(
+                f"'${{...}}' expansions make more than {most:,} characters in this workspace "
+                f"(limits.max_expanded_chars); this and later ones are left as written",
+                line.file, token.line, token.column))
+            return token.text
+        self.expanded += added
+        return _VARIABLE.sub(lambda mt: self.constants.get(mt.group(1), mt.group(0)), token.text)
 
     def skip_block(self, stream: Stream) -> None:
         """Skip the rest of a block whose opening line was just read."""
@@ -314,6 +347,8 @@ class DslParser:
             if self.project.rel(file) in self.workspace.sources[:1]:
                 self.error(f"!include {target} includes the workspace itself", line, token)
                 continue
+            if not self._within_include_budget(file, line, token):
+                break
             self.included[file] = self.included.get(file, 0) + 1
             if self.included[file] > _MAX_INCLUDES:
                 if self.included[file] == _MAX_INCLUDES + 1:
@@ -322,8 +357,34 @@ class DslParser:
                 continue
             loaded = self._load(file, line, token)
             if loaded is not None:
-                spliced.extend(loaded.lines)
+                spliced.extend(loaded)
         stream.splice(spliced)
+
+    def _within_include_budget(self, file: Path, line: Line, token: Token) -> bool:
+        """Count one more include of ``file`` against ``limits.max_include_count`` and
+        ``max_include_bytes`` (a part included fifty times costs fifty times); False, with one
+        finding, once either is spent."""
+        if self.include_budget_spent:
+            return False
+        limits = current()
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0  # reading it reports the problem
+        self.include_count += 1
+        self.include_bytes += size
+        over = None
+        if self.include_count > limits.max_include_count:
+            over = f"more than {limits.max_include_count:,} files (limits.max_include_count)"
+        elif self.include_bytes > limits.max_include_bytes:
+            over = f"more than {limits.max_include_bytes:,} bytes (limits.max_include_bytes)"
+        if over is None:
+            return True
+        self.include_budget_spent = True
+        self.findings.append(LIMIT_HIT.at(
+            f"!include {token.text}: the workspace includes {over}, counting each time a file is "
+            f"included; this and later includes are skipped", line.file, token.line, token.column))
+        return False
 
     def folder_directive(self, line: Line, owner: m.Element | None) -> None:
         """``!docs`` / ``!adrs``: remember the folder (project-relative) for the ADR and docs kinds."""
@@ -451,11 +512,11 @@ class DslParser:
             else:
                 read_json_workspace(self.project, path, self.workspace, self.register, self.findings)
             return
-        stream = self._load(path, line, token)
-        if stream is None:
+        lines = self._load(path, line, token)
+        if lines is None:
             return
         self.depth += 1
-        self._top(stream)
+        self._top(Stream(lines))
         self.depth -= 1
 
     # ------------------------------------------------------------------ model
@@ -478,16 +539,20 @@ MAX_NESTING = 100
 
 def parse_workspace(project: Project, path: Path, findings: list[Finding]) -> m.Workspace:
     """Parse the workspace file at ``path`` (already confined to the project)."""
-    parser = DslParser(project, findings)
+    # a bounded list: megabytes of bad DSL would otherwise make a finding per line
+    own = BoundedFindings(current().max_findings_per_rule, FINDINGS_CAPPED)
+    parser = DslParser(project, own)
     if path.suffix.lower() == ".json":
         # a Structurizr JSON workspace, the second input format
-        read_json_workspace(project, path, parser.workspace, parser.register, findings)
+        read_json_workspace(project, path, parser.workspace, parser.register, own)
         parser.workspace.identifiers = parser.register
         workspace = parser.workspace
     else:
         workspace = parser.parse_file(path)
     if not workspace.file:
         workspace.file = project.rel(path)
-    resolve_views(workspace, findings)
+    resolve_views(workspace, own)
+    findings.extend(own)
+    findings.extend(own.summaries())
     return workspace
 

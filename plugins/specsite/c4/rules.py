@@ -46,6 +46,11 @@ NO_RELATIONSHIP_FOR_STEP = CATALOGUE.define(
 DUPLICATE_VIEW_KEY = CATALOGUE.define(
     "C4013", "duplicate-view-key", "error",
     "Two views have the same key.", "c4")
+VIEW_TOO_LARGE = CATALOGUE.define(
+    "C4014", "view-too-large-to-lay-out", "warning",
+    "A view has more elements or relationships than `limits.max_layout_elements`/"
+    "`max_layout_relationships`, or its layout needs more than `limits.max_layout_work`: it is "
+    "drawn as a plain grid.", "c4")
 REMOVED_KEYWORD = CATALOGUE.define(
     "C4015", "dsl-removed-keyword", "error",
     "A keyword Structurizr has removed (`enterprise`, `!constant`); the message names what "

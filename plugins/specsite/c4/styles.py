@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..core.escape import css_colour
@@ -63,6 +64,16 @@ def _number(value: str | None, default: float) -> float:
         return default
 
 
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+#: style properties whose value is a colour
+COLOUR_KEYS = ("background", "color", "colour", "stroke")
+
+
+def is_colour(value: str) -> bool:
+    """``#rgb``, ``#rrggbb`` or a colour name (``red``)."""
+    return bool(_HEX_COLOUR.fullmatch(value)) or (value.isascii() and value.isalpha())
+
+
 def _colour(value: str | None, default: str) -> str:
     # the colour lands in SVG attributes: anything but a colour is drawn in the default
     return css_colour(value) or default
@@ -70,7 +81,7 @@ def _colour(value: str | None, default: str) -> str:
 
 def darker(colour: str) -> str:
     """A darker shade of a ``#rrggbb`` colour, for the default stroke."""
-    if not (colour.startswith("#") and len(colour) == 7):
+    if not (_HEX_COLOUR.fullmatch(colour) and len(colour) == 7):
         return "#9a9a9a"
     rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{int(c * 0.7):02x}" for c in rgb)

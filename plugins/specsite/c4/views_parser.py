@@ -9,6 +9,7 @@ from . import model as m
 from .lexer import Line
 from .model_statements import key_value_block
 from .rules import DUPLICATE_VIEW_KEY, NO_RELATIONSHIP_FOR_STEP, UNKNOWN_IDENTIFIER, UNSUPPORTED
+from .styles import COLOUR_KEYS, is_colour
 
 if TYPE_CHECKING:
     from .parser import DslParser, Stream
@@ -334,7 +335,12 @@ class ViewsParser:
                     if len(inner.tokens) < 2:
                         self.p.error(f"expected a value after '{inner.tokens[0].text}'", inner)
                         continue
-                    style.values[key] = inner.tokens[1].text
+                    key, value = inner.tokens[0].text.lower(), inner.tokens[1].text
+                    if key in COLOUR_KEYS and not is_colour(value):
+                        self.p.error(f"{value!r} is not a colour: expected #rrggbb, #rgb or a "
+                                     f"colour name; the default is used", inner, inner.tokens[1])
+                        continue
+                    style.values[key] = value
                 target = (self.p.workspace.element_styles if word == "element"
                           else self.p.workspace.relationship_styles)
                 target.append(style)

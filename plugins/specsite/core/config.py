@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from .findings import CATALOGUE
 from .suggest import did_you_mean
+from .limits import Limits
 
 SeverityName = Literal["error", "warning", "info", "off"]
 
@@ -59,6 +60,10 @@ class SpecsiteConfig(BaseModel):
     cache_dir: str | None = Field(
         None, description="Folder for the content-hash cache of parsed OpenAPI files (relative to "
                           "the project root; none by default). The only thing reading may write.")
+    limits: Limits = Field(
+        default_factory=Limits,
+        description="Bounds on the work one spec may ask for (sizes, nesting, expansion, layout, "
+                    "findings per rule); see docs/guide/configuration.md.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
                      mode="before")

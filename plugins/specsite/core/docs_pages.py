@@ -3,18 +3,17 @@ checked and show up in the "Referenced by" list of what they reference."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .entities import Entity, Link, content_hash
 from .findings import Finding
 from .frontmatter import split
+from .headings import first_heading
 from .project import Project
 from .sources import spec_files
 from .textfile import read_text
 from .xref import scan
 
-_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def read_docs_pages(project: Project, docs_dir: Path, findings: list[Finding]) -> list[Entity]:
@@ -31,8 +30,8 @@ def read_docs_pages(project: Project, docs_dir: Path, findings: list[Finding]) -
             continue
         fm = split(text, rel, findings)
         src_uri = path.relative_to(docs_dir).as_posix()
-        heading = _HEADING.search(fm.body)
-        title = str(fm.data.get("title") or (heading.group(1) if heading else src_uri))
+        heading = first_heading(fm.body.split("\n"), level=1)
+        title = str(fm.data.get("title") or (heading[1] if heading else src_uri))
         links = [
             Link("references", r.target, rel, r.line, r.column, r.label)
             for r in scan(fm.body, fm.body_line)

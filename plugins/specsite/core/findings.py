@@ -130,6 +130,78 @@ def apply_severities(findings: Iterable[Finding], overrides: Mapping[str, str]) 
     return sorted(out, key=Finding.sort_key)
 
 
+def cap_per_rule(findings: list[Finding], most: int, summary: Rule) -> list[Finding]:
+    """The first ``most`` findings of each rule (``findings`` is sorted), plus one ``summary``
+    finding per capped rule, where its first finding left out is, counting what was left out.
+
+    Bad input can make one rule fire a million times; past a few hundred, more of the same only
+    costs memory and buries the other rules. ``most <= 0`` keeps everything.
+    """
+    bounded = BoundedFindings(most, summary)
+    bounded.extend(findings)
+    return sorted([*bounded, *bounded.summaries()], key=Finding.sort_key)
+
+
+class BoundedFindings(list):
+    """A findings list for one reader that keeps at most ``most`` findings per rule code and
+    only counts the rest, so 8 MB of bad input cannot allocate a million findings.
+
+    Add with :meth:`append` (or :meth:`extend`) only; :meth:`summaries` are the ``summary``-rule
+    findings to report for the codes that overflowed. ``most <= 0`` keeps everything.
+    """
+
+    def __init__(self, most: int, summary: Rule) -> None:
+        super().__init__()
+        self.most = most
+        self.summary = summary
+        self.seen: dict[str, int] = {}
+        self.first_left_out: dict[str, Finding] = {}
+        #: the most severe finding left out, per code: the summary takes its severity
+        self.worst_left_out: dict[str, Severity] = {}
+
+    def full(self, code: str) -> bool:
+        """True when another ``code`` finding would only be counted: a caller that builds
+        costly messages may then call :meth:`count` instead."""
+        return 0 < self.most <= self.seen.get(code, 0) and code in self.first_left_out
+
+    def count(self, code: str) -> None:
+        """Count a ``code`` finding that :meth:`full` said would be left out anyway (at the
+        severity of the first one left out)."""
+        self.seen[code] += 1
+
+    def append(self, finding: Finding) -> None:  # type: ignore[override]
+        count = self.seen[finding.code] = self.seen.get(finding.code, 0) + 1
+        if self.most <= 0 or count <= self.most:
+            super().append(finding)
+            return
+        if count == self.most + 1:
+            self.first_left_out[finding.code] = finding
+        worst = self.worst_left_out.get(finding.code)
+        if worst is None or finding.severity.rank < worst.rank:
+            self.worst_left_out[finding.code] = finding.severity
+
+    def extend(self, findings: Iterable[Finding]) -> None:  # type: ignore[override]
+        for finding in findings:
+            self.append(finding)
+
+    def __iadd__(self, findings: Iterable[Finding]) -> "BoundedFindings":  # type: ignore[override]
+        self.extend(findings)
+        return self
+
+    def summaries(self) -> list[Finding]:
+        """One ``summary`` finding per code that overflowed, where its first left-out one was,
+        as severe as the worst left out (a summary of infos does not fail a strict build)."""
+        out = []
+        for code, first in sorted(self.first_left_out.items()):
+            left_out = self.seen[code] - self.most
+            summary = self.summary.at(
+                f"{left_out:,} more {code} finding{'s' if left_out > 1 else ''} not shown: each "
+                f"rule reports at most {self.most:,} (limits.max_findings_per_rule)",
+                first.file, first.line, first.column)
+            out.append(replace(summary, severity=self.worst_left_out[code]))
+        return out
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     """True when at least one finding is an error: the exit-code contract of ``specsite check``."""
     return any(f.severity is Severity.ERROR for f in findings)

@@ -10,8 +10,8 @@ from typing import Any, Sequence
 import yaml
 
 from .findings import Finding
-from .rules import BAD_FRONT_MATTER
-from .yaml_reader import duplicate_keys, load_positioned, node_at, too_deeply_nested
+from .rules import BAD_FRONT_MATTER, LIMIT_HIT
+from .yaml_reader import LimitError, duplicate_keys, load_positioned, node_at
 
 #: the front matter starts on line 2 of the file, after ``---``; libyaml counts lines from 0
 OFFSET = 2
@@ -50,11 +50,12 @@ def split(text: str, rel: str, findings: list[Finding]) -> FrontMatter:
         return FrontMatter(body=text)
     source = "\n".join(lines[1:end])
     result = FrontMatter(body="\n".join(lines[end + 1:]), body_line=end + 2, present=True)
-    if too_deeply_nested(source):
-        findings.append(BAD_FRONT_MATTER.at("malformed front matter: nested too deeply to read", rel, OFFSET))
-        return result
     try:
         data, node = load_positioned(source) if source.strip() else ({}, None)
+    except LimitError as exc:
+        findings.append(LIMIT_HIT.at(f"front matter not read: {exc.message}", rel,
+                                     exc.line + OFFSET - 1, exc.column))
+        return result
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

@@ -42,6 +42,9 @@ class GeneratedPage:
     markdown: str
     #: the spec file the page shows, relative to the project root (for the edit link)
     source: str | None = None
+    #: what went wrong only while rendering the page (a C4 layout over its work budget); the
+    #: MkDocs plugin logs these like the pipeline's findings
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass

@@ -13,11 +13,12 @@ from pathlib import Path
 from .config import SpecsiteConfig
 from .docs_pages import read_docs_pages
 from .entities import Entity, content_hash
-from .findings import Finding, apply_severities
+from .findings import Finding, apply_severities, cap_per_rule
 from .graph import SpecGraph
+from .limits import use
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
 from .project import Project
-from .rules import UNCHECKED_REFERENCES, UNKNOWN_REFERENCE
+from .rules import FINDINGS_CAPPED, UNCHECKED_REFERENCES, UNKNOWN_REFERENCE
 from .suggest import IdSuggester
 
 
@@ -35,8 +36,9 @@ class SpecSet:
     def pages(self, site: SiteContext) -> list[GeneratedPage]:
         """Every generated page of every kind, sorted by path."""
         pages: list[GeneratedPage] = []
-        for kind in self.kinds:
-            pages.extend(kind.pages(self.graph, self.results[kind.name], site))
+        with use(self.config.limits):
+            for kind in self.kinds:
+                pages.extend(kind.pages(self.graph, self.results[kind.name], site))
         return sorted(pages, key=lambda p: p.path)
 
     def sources(self) -> list[str]:
@@ -46,6 +48,11 @@ class SpecSet:
 
 def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None = None) -> SpecSet:
     """Run the whole pipeline; never raises on bad spec content, every problem is a finding."""
+    with use(config.limits):
+        return _load_specs(project, config, docs_dir)
+
+
+def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None) -> SpecSet:
     from ..kinds import KINDS
 
     findings: list[Finding] = []
@@ -68,7 +75,10 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
     unparsed = {prefix: file for r in results.values() for prefix, file in r.unparsed.items()}
     findings.extend(check_references(graph, unparsed))
     findings = _without_shadowed_references(findings)
-    return SpecSet(project, config, graph, apply_severities(findings, config.rules), results, list(KINDS))
+    findings = apply_severities(findings, config.rules)
+    findings = cap_per_rule(findings, config.limits.max_findings_per_rule, FINDINGS_CAPPED)
+    findings = apply_severities(findings, config.rules)  # the summaries' own severity
+    return SpecSet(project, config, graph, findings, results, list(KINDS))
 
 
 def entity_hash(entity: Entity) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import escape
+from .brackets import defuse
 from .entities import Entity
 from .graph import SpecGraph
 from .urls import relative_md
@@ -45,7 +46,8 @@ def unresolved(text: str) -> str:
 
 def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
     """``markdown`` with every ``[[ID]]`` outside code replaced by a link (unknown IDs are marked
-    and left readable; the pipeline has already reported them as XREF001)."""
+    and left readable; the pipeline has already reported them as XREF001), and with the
+    brackets Python-Markdown would scan for minutes escaped (:func:`.brackets.defuse`)."""
 
     def render(ref: Reference) -> str:
         entity = graph.get(ref.target)
@@ -53,7 +55,7 @@ def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
             return unresolved(ref.label or ref.target)
         return entity_link(from_page, entity, ref.label)
 
-    return rewrite(markdown, render)
+    return defuse(rewrite(markdown, render))
 
 
 def referable(entity_id: str) -> bool:

@@ -17,6 +17,14 @@ OUTSIDE_ROOT = CATALOGUE.define(
 MISSING_SOURCE = CATALOGUE.define(
     "SPEC005", "missing-source", "error",
     "A configured spec folder or file does not exist.", "file")
+LIMIT_HIT = CATALOGUE.define(
+    "SPEC006", "resource-limit", "error",
+    "A spec asks for more work than a configured limit allows (size, nesting, alias or `!const` "
+    "expansion, includes); the part over it is not read. See the `limits` option.", "file")
+FINDINGS_CAPPED = CATALOGUE.define(
+    "SPEC007", "findings-capped", "info",
+    "One rule found more than `limits.max_findings_per_rule` problems: the first are reported, "
+    "this summary counts the rest (as severe as the worst of them).", "file")
 UNKNOWN_REFERENCE = CATALOGUE.define(
     "XREF001", "unknown-reference", "error",
     "A `[[ID]]` cross-reference names no entity in the spec graph.", "xref")

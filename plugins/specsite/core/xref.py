@@ -6,11 +6,15 @@ the syntax itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
 
-REFERENCE = re.compile(r"\[\[\s*([^\[\]|\n]+?)\s*(?:\|\s*([^\[\]\n]+?)\s*)?\]\]")
+#: ``[[target]]`` or ``[[target|label]]``. The regex only finds the brackets (possessive, so a
+#: run of ``[[`` is linear); :func:`_part` trims and checks each part in Python, because the
+#: obvious ``\s*`` around lazy groups backtracks cubically on a run of blanks.
+REFERENCE = re.compile(r"\[\[([^\[\]|]*+)(?:\|([^\[\]]*+))?\]\]")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _ADR_NUMBER = re.compile(r"^adr-0*(\d+)$", re.IGNORECASE)
@@ -43,7 +47,7 @@ def normalise(raw: str) -> str:
     return raw
 
 
-def _code_mask(text: str) -> list[tuple[int, int]]:
+def code_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of fenced code blocks and inline code spans."""
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -68,21 +72,44 @@ def _code_mask(text: str) -> list[tuple[int, int]]:
 
 def scan(text: str, first_line: int = 1) -> list[Reference]:
     """Every reference in Markdown ``text`` outside code; lines count from ``first_line``."""
-    spans = _code_mask(text)
+    if "[[" not in text:
+        return []
+    spans = code_spans(text)
+    starts = [a for a, _ in spans]
     refs = []
+    line, counted = first_line, 0
     for m in REFERENCE.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        target = _part(m.group(1))
+        label = _part(m.group(2)) if m.group(2) is not None else None
+        if target is None or (m.group(2) is not None and label is None):
             continue
+        # spans are sorted and disjoint: the one that could hold the match starts just before it
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < spans[k][1]:
+            continue
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
         line_start = text.rfind("\n", 0, m.start()) + 1
         refs.append(Reference(
-            target=normalise(m.group(1)),
-            label=m.group(2),
-            line=first_line + text.count("\n", 0, m.start()),
+            target=normalise(target),
+            label=label,
+            line=line,
             column=m.start() - line_start + 1,
             start=m.start(),
             end=m.end(),
         ))
     return refs
+
+
+def _part(raw: str) -> str | None:
+    """A target or label without the blanks around it; ``None`` when it is not one: text over
+    two lines, or nothing but line breaks (a part of blanks keeps one blank)."""
+    core = raw.strip()
+    if "\n" in core:
+        return None
+    if core:
+        return core
+    return next((c for c in reversed(raw) if c != "\n"), None)
 
 
 def rewrite(text: str, render: Callable[[Reference], str]) -> str:

@@ -126,6 +126,8 @@ class SpecsitePlugin(BasePlugin):
             existing = {p.path for p in pages} | {f.src_uri for f in files}
             pages += self.preview.pages(existing)
         for page in pages:
+            # what only drawing finds (a layout over its work budget) is reported as it is drawn
+            self._log(apply_severities(page.findings, self.options.rules))
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")

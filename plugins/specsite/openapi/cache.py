@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..core.limits import current
 from ..core.project import OutsideProjectError, Project
 
 #: bump when the shape of entries or the checks change without a version bump
@@ -42,6 +43,8 @@ def file_hash(path: Path, project: Project | None = None) -> str | None:
     """The hash of a file's text as :func:`read_text` gives it (so it matches what was parsed);
     read through ``project``'s sandbox when given."""
     try:
+        if path.stat().st_size > current().max_file_bytes:
+            return None  # never read, so never cached
         data = project.read_bytes(path) if project is not None else path.read_bytes()
         text = data.decode("utf-8-sig")
     except (OSError, OutsideProjectError, UnicodeDecodeError):

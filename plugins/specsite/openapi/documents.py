@@ -18,16 +18,14 @@ import yaml
 from ..core.findings import Finding
 from ..core.project import Project
 from ..core.textfile import read_text
-from ..core.yaml_reader import MAX_FLOW_DEPTH, too_deeply_nested
+from ..core.limits import current
+from ..core.rules import LIMIT_HIT
+from ..core.yaml_reader import LimitError, too_deep_at, check_limits
 from .issues import Issue
 from .rules import INVALID_DOCUMENT
 
 #: a JSON pointer inside one document, as a tuple of keys (str) and indexes (int)
 Pointer = tuple
-#: YAML aliases share nodes; expanded, a few lines can stand for billions of nodes ("billion
-#: laughs"), which every walk over the data would pay for. A description of the size of
-#: GitHub's (13 MB) has about 260,000.
-MAX_EXPANDED_NODES = 10_000_000
 
 
 @dataclass
@@ -71,20 +69,30 @@ def parse_text(text: str, uri: str, rel: str, path: Path | None = None) -> Docum
     stripped = text.lstrip()
     json_error: json.JSONDecodeError | None = None
     if stripped[:1] in ("{", "["):
+        offset = too_deep_at(text, current().max_nesting)
+        if offset is not None:
+            return Issue(LIMIT_HIT, f"not read: collections nested more than "
+                         f"{current().max_nesting} levels deep (limits.max_nesting)", uri, (),
+                         line=text.count("\n", 0, offset) + 1)
         try:
             return Document(uri, rel, text, json.loads(text), "json", path)
         except json.JSONDecodeError as exc:
             json_error = exc  # YAML flow style also starts with a brace: let the YAML parser decide
         except RecursionError:
-            return Issue(INVALID_DOCUMENT, "cannot parse JSON: nested too deeply", uri, (), line=1)
+            return Issue(LIMIT_HIT, "not read: JSON nested too deeply (limits.max_nesting)", uri, (),
+                         line=1)
     if json_error is not None and rel.lower().endswith(".json"):
         return Issue(INVALID_DOCUMENT, f"cannot parse JSON: {json_error.msg}", uri, (),
                      line=json_error.lineno, column=json_error.colno)
-    if too_deeply_nested(text):
-        # libyaml recurses in C: a deep enough flow collection overflows the stack and kills the
-        # process before Python can raise, so such text never reaches it
-        return Issue(INVALID_DOCUMENT, f"cannot parse YAML: collections nested more than "
-                     f"{MAX_FLOW_DEPTH} levels deep", uri, (), line=1)
+    try:
+        # YAML aliases share nodes: expanded, a few lines can stand for billions of nodes ("billion
+        # laughs") that every walk over the data would pay for; and libyaml composes recursively
+        # in C, so deep nesting would kill the process. Both are measured before composing.
+        check_limits(text)
+    except LimitError as exc:
+        return Issue(LIMIT_HIT, f"not read: {exc.message}", uri, (), line=exc.line, column=exc.column)
+    except yaml.YAMLError:
+        pass  # loading reports it with its position
     try:
         data = yaml.load(text, Loader=_JsonDataLoader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as exc:
@@ -94,27 +102,7 @@ def parse_text(text: str, uri: str, rel: str, path: Path | None = None) -> Docum
                      line=mark.line + 1 if mark else 1, column=mark.column + 1 if mark else None)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         return Issue(INVALID_DOCUMENT, f"cannot parse YAML: {exc}", uri, (), line=1)
-    if "*" in text and expanded_size(data) > MAX_EXPANDED_NODES:
-        return Issue(INVALID_DOCUMENT, f"YAML aliases expand the document to more than "
-                     f"{MAX_EXPANDED_NODES:,} nodes; refused", uri, (), line=1)
     return Document(uri, rel, text, data, "yaml", path)
-
-
-def expanded_size(data: Any) -> int:
-    """How many nodes ``data`` has once every shared (aliased) node is counted each time."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Any, bool]] = [(data, False)]
-    while stack:
-        node, children_done = stack.pop()
-        if not isinstance(node, (dict, list)) or (id(node) in sizes and not children_done):
-            continue
-        values = list(node.values()) if isinstance(node, dict) else node
-        if children_done:
-            sizes[id(node)] = 1 + sum(sizes.get(id(v), 1) for v in values)
-        else:
-            stack.append((node, True))
-            stack.extend((v, False) for v in values if isinstance(v, (dict, list)) and id(v) not in sizes)
-    return sizes.get(id(data), 1)
 
 
 def read_document(project: Project, path: Path, findings: list[Finding]) -> Document | Issue | None:

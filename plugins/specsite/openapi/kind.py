@@ -19,6 +19,7 @@ from ..core.config import SpecsiteConfig
 from ..core.entities import Entity, Link, content_hash
 from ..core.findings import Finding, Severity
 from ..core.graph import SpecGraph
+from ..core.limits import current
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
@@ -141,6 +142,8 @@ def api_roots(project: Project, config: SpecsiteConfig, findings: list[Finding],
 def _looks_like_description(project: Project, path: Path) -> bool:
     """A top-level ``openapi``/``swagger`` key anywhere in the file (a linear scan)."""
     try:
+        if path.stat().st_size > current().max_file_bytes:
+            return True  # read like a description, so the size limit is reported
         text = project.read_bytes(path).decode("utf-8-sig", errors="replace")
     except (OSError, OutsideProjectError):
         return True  # read like a description, so the reason it cannot be read is reported

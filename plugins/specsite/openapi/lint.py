@@ -7,11 +7,13 @@ openapi-spec-validator and report :data:`SCHEMA_VIOLATION` like it does.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Iterator
 
+from ..core.rules import LIMIT_HIT
 from .issues import Issue
 from .model import Api, Operation, iter_operations, parameters_of, success_codes
 from .rules import (
@@ -169,8 +171,11 @@ def _paths(api: Api) -> Iterator[Issue]:
     if not isinstance(paths, dict):
         return
     by_shape: dict[str, str] = {}
-    by_length: dict[int, list[tuple[str, list[str]]]] = defaultdict(list)
-    for path in paths:
+    tries: dict[int, _PathNode] = {}
+    # a trie answers "which earlier path can match the same URL" without comparing all pairs; a
+    # hostile set can still make it branch widely, so the walk has a budget linear in the paths
+    budget = [_WORK_PER_PATH * len(paths) + _WORK_BASE]
+    for index, path in enumerate(paths):
         if path.startswith("x-"):
             continue
         shape = _TEMPLATE.sub("{}", path.rstrip("/") or "/")
@@ -180,26 +185,92 @@ def _paths(api: Api) -> Iterator[Issue]:
             continue
         by_shape[shape] = path
         segments = shape.split("/")
-        for other, other_segments in by_length[len(segments)]:
-            if _ambiguous(segments, other_segments):
+        root = tries.setdefault(len(segments), _PathNode(index))
+        if budget[0] > 0:
+            other = _first_ambiguous(root, segments, budget)
+            if budget[0] <= 0:
+                yield Issue(LIMIT_HIT, f"ambiguous paths are not checked from path {path!r} on: "
+                            f"the paths need more than {_WORK_PER_PATH * len(paths) + _WORK_BASE:,} "
+                            f"comparisons", api.uri, ("paths", path))
+            elif other is not None:
                 yield Issue(AMBIGUOUS_PATHS, f"path {path!r} and path {other!r} can match the same "
                             f"URL", api.uri, ("paths", path))
-                break
-        by_length[len(segments)].append((path, segments))
+        root.add(segments, index, path)
 
 
-def _ambiguous(a: list[str], b: list[str]) -> bool:
-    a_templated = b_templated = False
-    for x, y in zip(a, b, strict=True):
-        if x == y:
+_WORK_PER_PATH = 20
+_WORK_BASE = 50_000
+
+
+class _PathNode:
+    """Paths of one segment count by segment; ``first`` is the earliest path through the node."""
+
+    __slots__ = ("first", "literal", "templated", "path")
+
+    def __init__(self, first: int) -> None:
+        self.first = first
+        self.literal: dict[str, _PathNode] = {}
+        self.templated: dict[str, _PathNode] = {}
+        self.path: str | None = None
+
+    def add(self, segments: list[str], index: int, path: str) -> None:
+        node = self
+        for segment in segments:
+            children = node.templated if "{}" in segment else node.literal
+            child = children.get(segment)
+            if child is None:
+                child = children[segment] = _PathNode(index)
+            node = child
+        node.path = path
+
+
+def _first_ambiguous(root: _PathNode, segments: list[str], budget: list[int]) -> str | None:
+    """The earliest path that matches a URL ``segments`` also matches, each side having a
+    template where the other has a literal (``/a/{x}/b`` and ``/a/c/{y}``).
+
+    Depth first, earliest paths first: siblings are in the order paths were added, so once a
+    match is known, a sibling whose first path comes later cannot hold an earlier one and the
+    rest of its siblings are skipped. ``budget[0]`` is decremented per node visited.
+    """
+    best_index, best_path = -1, None
+    last = len(segments)
+    # each entry: children still to try at that depth, their depth, and the two flags so far
+    stack: list[tuple[Iterator[tuple[_PathNode, bool, bool]], int]] = [
+        (iter([(root, False, False)]), 0)]
+    while stack:
+        children, depth = stack[-1]
+        step = next(children, None)
+        if step is None:
+            stack.pop()
             continue
-        if "{}" in x and "{}" not in y:
-            a_templated = True
-        elif "{}" in y and "{}" not in x:
-            b_templated = True
-        else:
-            return False
-    return a_templated and b_templated
+        node, mine, theirs = step
+        budget[0] -= 1
+        if budget[0] <= 0:
+            return None
+        if best_path is not None and node.first >= best_index:
+            stack.pop()  # later siblings start later still
+            continue
+        if depth == last:
+            if mine and theirs and node.path is not None:
+                best_index, best_path = node.first, node.path
+            continue
+        stack.append((_next_steps(node, segments[depth], mine, theirs), depth + 1))
+    return best_path
+
+
+def _next_steps(node: _PathNode, segment: str, mine: bool, theirs: bool
+                ) -> Iterator[tuple[_PathNode, bool, bool]]:
+    """The children of ``node`` a path with ``segment`` next can meet, earliest first (lazily:
+    children are kept in the order they were added, which is the order of their ``first``)."""
+    if "{}" in segment:
+        others = ((child, True, theirs) for child in node.literal.values())
+        same = node.templated.get(segment)
+    else:
+        others = ((child, mine, True) for child in node.templated.values())
+        same = node.literal.get(segment)
+    if same is None:
+        return others
+    return heapq.merge(others, [(same, mine, theirs)], key=lambda step: step[0].first)
 
 
 def _security(api: Api, requirements: Any, uri: str, at: tuple) -> Iterator[Issue]:

@@ -104,6 +104,7 @@ class ValueChecker:
         """Messages saying how ``value`` breaks ``schema`` (stated in document ``uri``)."""
         if not isinstance(schema, (dict, bool)):
             return []
+        from jsonschema.exceptions import UnknownType
         from referencing.exceptions import Unresolvable
 
         cls = _validator_class(self.version, context)
@@ -111,8 +112,10 @@ class ValueChecker:
                         format_checker=_base(self.version)[1])
         try:
             found = sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
-        except (Unresolvable, RecursionError, ValueError, TypeError):
-            return []  # a broken $ref is reported on its own; an unresolvable schema proves nothing
+        except (Unresolvable, UnknownType, RecursionError, ValueError, TypeError):
+            # a broken $ref and an unknown type are reported on their own; a schema that cannot
+            # be applied proves nothing about the value
+            return []
         messages = []
         for error in found[:3]:
             where = "/".join(str(p) for p in error.absolute_path)

@@ -25,7 +25,8 @@ from .positions import Positions
 from .validation import schema_findings
 
 NOT_PRDS = {"readme.md", "index.md"}
-_TOP_LEVEL = re.compile(r"^([a-z_]+):[ \t]*(\S.*?)[ \t]*(?:#.*)?$")
+#: the value is trimmed in Python: a lazy ``(.*?)[ \t]*`` is quadratic on a run of blanks
+_TOP_LEVEL = re.compile(r"^([a-z_]+):[ \t]*+(\S[^#]*+)")
 _DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
@@ -107,8 +108,9 @@ def _salvage_lines(doc: PrdDocument, text: str) -> None:
     found = {}
     for line in lines[1:end]:
         m = _TOP_LEVEL.match(line)
-        if m and m.group(1) in ("id", "title") and not m.group(2).startswith(("[", "{", "&", "*")):
-            found.setdefault(m.group(1), m.group(2).strip("'\""))
+        value = m.group(2).rstrip(" \t") if m else ""
+        if m and m.group(1) in ("id", "title") and not value.startswith(("[", "{", "&", "*")):
+            found.setdefault(m.group(1), value.strip("'\""))
     _salvage(doc, found)
 
 
