@@ -134,6 +134,15 @@ def _tokenize(pieces: list[tuple[str, int]], out: Lexed, first: int) -> tuple[li
     """Tokens of one logical line; the second value is set when the line ends by opening a text block."""
     tokens: list[Token] = []
     for text, number in pieces:
+        if '"' not in text:
+            # the common line, words only: str.split and str.find are several times faster
+            # than matching each word (megabytes of DSL are lexed this way)
+            pos = 0
+            for word in text.split():
+                pos = text.find(word, pos)
+                tokens.append(Token(word, number, pos + 1))
+                pos += len(word)
+            continue
         for match in _TOKEN.finditer(text):
             start = match.start()
             if match.group(1):
