@@ -86,7 +86,8 @@ def nested_schema(depth: int) -> str:
 
 def openapi_paths(count: int) -> str:
     """``count`` paths of one operation each, a line apiece (what the ambiguous-path lint sees)."""
-    return "".join(f"  /r{i}/{{id}}/s{i % 97}: {{get: {{operationId: op{i}, responses: "
+    return "".join(f"  /r{i}/{{id}}/s{i % 97}: {{get: {{operationId: op{i}, parameters: [{{name: id, "
+                   f"in: path, required: true, schema: {{type: string}}}}], responses: "
                    f"{{'200': {{description: ok}}}}}}}}\n" for i in range(count))
 
 
