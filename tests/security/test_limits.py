@@ -17,7 +17,7 @@ from project_fixtures import NYGARD_1, build_site, run_cli, write_files
 from specsite.c4.identifiers import Register
 from specsite.c4.kind import C4_KIND
 from specsite.c4.layout import layout_view
-from specsite.core.config import SpecsiteConfig
+from specsite.core.config import SpecsiteConfig, error_pairs
 from specsite.core.findings import BoundedFindings, Finding, Severity, cap_per_rule
 from specsite.core.kind import SiteContext
 from specsite.core.limits import Limits, current, use
@@ -419,8 +419,10 @@ def test_a_file_over_max_file_bytes_is_not_read(tmp_path):
 def test_limits_are_validated_and_documented():
     with pytest.raises(ValueError, match="max_nesting"):
         SpecsiteConfig.model_validate({"limits": {"max_nesting": 100_000}})
-    with pytest.raises(ValueError, match="extra"):
+    with pytest.raises(ValueError, match="extra") as caught:
         SpecsiteConfig.model_validate({"limits": {"max_everything": 1}})
+    (problem,) = error_pairs(caught.value)
+    assert problem[0] == "limits.max_everything" and "max_layout_work" in problem[1]
     assert current() == Limits()
     guide = (Path(__file__).resolve().parents[2] / "docs" / "guide" / "configuration.md").read_text()
     for name in Limits.model_fields:

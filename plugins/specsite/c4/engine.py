@@ -18,7 +18,11 @@ MEMORY_BYTES = 512 * 1024 * 1024
 
 
 class OverBudget(Exception):
-    """The layout needed more work (fuel) or memory than allowed."""
+    """The layout needed more work (fuel) or memory than allowed; ``work`` says which."""
+
+    def __init__(self, work: bool) -> None:
+        super().__init__("work" if work else "memory")
+        self.work = work
 
 
 class _Engine:
@@ -50,7 +54,7 @@ class _Engine:
         try:
             output = self.backend._render_in_session(session, dot, "json0", "dot")
         except (self.wasmtime.Trap, self.wasmtime.WasmtimeError) as exc:
-            raise OverBudget(str(exc).strip().splitlines()[-1]) from None
+            raise OverBudget("fuel" in str(exc)) from None
         return json.loads(output)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..core.limits import Limits, current
 from . import model as m
-from .engine import OverBudget, run_dot
+from .engine import MEMORY_BYTES, OverBudget, run_dot
 
 BOX = (240.0, 150.0)
 PERSON = (210.0, 190.0)
@@ -247,10 +247,11 @@ def layout_view(view: m.View, limits: Limits | None = None) -> Layout:
             data = run_dot(dot, limits.max_layout_work)
             if data is not None:
                 return _from_json(data, boxes, boundaries, edges)
-        except OverBudget:
+        except OverBudget as over:
             layout = _grid(boxes, boundaries, edges, view)
             layout.fallback = (f"Graphviz needed more than {limits.max_layout_work:,} units of "
-                               f"work to lay it out (limits.max_layout_work)")
+                               f"work to lay it out (limits.max_layout_work)" if over.work else
+                               f"Graphviz needed more than {MEMORY_BYTES // 2**20} MB to lay it out")
             return layout
         except Exception:  # noqa: BLE001  (any engine failure falls back to the grid)
             pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -141,9 +142,16 @@ def element_statement(p: "DslParser", stream: "Stream", line: Line, ctx: Context
         if body.opens_block:
             p.skip_block(stream)
     else:
-        expected = ", ".join(sorted(CHILDREN.get(scope, set())))
-        extra = "a property, " if ctx.element is not None else ""
-        p.unexpected(stream, body, what, f"{extra}{expected or 'a property'} or a relationship")
+        p.unexpected(stream, body, what, _expected(scope, ctx.element is not None))
+
+
+@functools.lru_cache(maxsize=None)
+def _expected(scope: str, in_element: bool) -> str:
+    """What a statement in ``scope`` may be, for the message about one that is none of them
+    (made once per scope: bad DSL asks for it on every line)."""
+    expected = ", ".join(sorted(CHILDREN.get(scope, set())))
+    extra = "a property, " if in_element else ""
+    return f"{extra}{expected or 'a property'} or a relationship"
 
 
 def _place(line: Line, token: Token | None = None) -> m.Place:

@@ -141,8 +141,9 @@ def error_pairs(exc: ValidationError) -> list[tuple[str, str]]:
     for err in exc.errors():
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
-            known = ", ".join(sorted(SpecsiteConfig.model_fields))
-            hint = did_you_mean(str(err["loc"][-1]), SpecsiteConfig.model_fields)
+            model = Limits if err["loc"][:1] == ("limits",) else SpecsiteConfig
+            known = ", ".join(sorted(model.model_fields))
+            hint = did_you_mean(str(err["loc"][-1]), model.model_fields)
             text = f"unknown option{hint} (known options: {known})"
         else:
             text = err["msg"].removeprefix("Value error, ")
