@@ -61,18 +61,90 @@ def _resolvable(validator: Any, prop: dict) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4096)
+def _regex(pattern: str) -> Any:
+    """A matcher for a spec's ``pattern``: the Rust regex engine of jsonschema-rs, which runs in
+    linear time (and bounds backtracking for look-arounds and back-references), never Python's
+    ``re``, where ``^(a+)+$`` against a crafted example would hang the build. ``None`` when the
+    pattern does not compile (schemas.py reports it)."""
+    import jsonschema_rs
+
+    try:
+        return jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
+    except Exception:  # noqa: BLE001  (an invalid pattern: reported by the schema checks)
+        return None
+
+
+def matches(pattern: str, text: str) -> bool:
+    """True when ``text`` matches ``pattern`` (a pattern that cannot be run matches)."""
+    matcher = _regex(pattern)
+    try:
+        return matcher is None or matcher.is_valid(text)
+    except Exception:  # noqa: BLE001  (backtracking limit hit: no verdict, no finding)
+        return True
+
+
+def _pattern(validator: Any, pattern: Any, instance: Any, schema: dict) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and isinstance(pattern, str) \
+            and not matches(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator: Any, patterns: Any, instance: Any, schema: dict) -> Iterator[Any]:
+    if not validator.is_type(instance, "object") or not isinstance(patterns, dict):
+        return
+    for pattern, subschema in patterns.items():
+        for key, value in instance.items():
+            if isinstance(pattern, str) and isinstance(key, str) and _search(pattern, key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _search(pattern: str, text: str) -> bool:
+    matcher = _regex(pattern)
+    try:
+        return matcher is not None and matcher.is_valid(text)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _additional_properties(validator: Any, additional: Any, instance: Any, schema: dict
+                           ) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "object"):
+        return
+    named = schema.get("properties", {}) or {}
+    patterns = [p for p in (schema.get("patternProperties") or {}) if isinstance(p, str)]
+    extras = [k for k in instance if k not in named
+              and not any(_search(p, str(k)) for p in patterns)]
+    if validator.is_type(additional, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], additional, path=extra)
+    elif additional is False and extras:
+        yield ValidationError(f"Additional properties are not allowed ({', '.join(map(repr, extras))} "
+                              f"{'was' if len(extras) == 1 else 'were'} unexpected)")
+
+
+#: keywords whose regular expressions come from the spec: run with a linear-time engine
+_SAFE_REGEX = {"pattern": _pattern, "patternProperties": _pattern_properties,
+               "additionalProperties": _additional_properties}
+
+
 @functools.cache
 def _validator_class(version: str, context: str) -> Any:
     from jsonschema.validators import extend
 
     base = _base(version)[0]
     if context == "request":
-        return extend(base, validators={"required": _required_for("readOnly")})
+        return extend(base, validators={**_SAFE_REGEX, "required": _required_for("readOnly")})
     if context == "response":
-        return extend(base, validators={"required": _required_for("writeOnly")})
+        return extend(base, validators={**_SAFE_REGEX, "required": _required_for("writeOnly")})
     if context == "schema":  # a schema's own example may show either direction
-        return extend(base, validators={"required": _required_for("readOnly", "writeOnly")})
-    return base
+        return extend(base, validators={**_SAFE_REGEX,
+                                        "required": _required_for("readOnly", "writeOnly")})
+    return extend(base, validators=_SAFE_REGEX)
 
 
 def file_uri(uri: str) -> str:
