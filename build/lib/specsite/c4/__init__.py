@@ -1,1 +1,0 @@
-"""C4 architecture models from Structurizr DSL: parser, views, diagrams, pages and checks."""

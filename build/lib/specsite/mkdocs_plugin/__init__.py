@@ -1,1 +1,0 @@
-"""The MkDocs front door: a thin adapter from MkDocs events to the spec pipeline."""
