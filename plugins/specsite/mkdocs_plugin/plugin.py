@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
@@ -99,7 +99,9 @@ class SpecsitePlugin(BasePlugin):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
-            file = File.generated(config, page.path, content=page.markdown)
+            # pages the navigation does not list link up to the indexes that do (site_map)
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             self.generated.add(file.src_uri)
             if page.source:
                 file.edit_uri = docs_prefix + page.source
