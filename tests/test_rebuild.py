@@ -44,7 +44,10 @@ def serve_session(root: Path, site: Path) -> tuple[Callable[[], None], object]:
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    """Every file of the site (the previous build, set aside under a hidden name while it is
+    deleted in the background, is not part of it)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.relative_to(site).parts[0].startswith(".")}
 
 
 def cold(root: Path, site: Path) -> dict[str, bytes]:

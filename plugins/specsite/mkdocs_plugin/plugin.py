@@ -40,6 +40,7 @@ from ..core.project import Project
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
 from .replay import PageReplay
+from .set_aside import set_aside
 
 log = get_plugin_logger(__name__)
 
@@ -89,6 +90,8 @@ class SpecsitePlugin(BasePlugin):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.options.enabled:
             self.replay.start(config, self.serving)
+            if self.serving:
+                set_aside(config.site_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.options.enabled:
@@ -234,7 +237,11 @@ class SpecsitePlugin(BasePlugin):
             return html
         self.replay.rendered(page, html)
         if page.file.src_uri in self.generated or self.untrusted:
-            return self._sanitised(page.file.src_uri, html)
+            clean = self.replay.sanitised(page)
+            if clean is None:
+                clean = self._sanitised(page.file.src_uri, html)
+                self.replay.keep_sanitised(page, clean)
+            return clean
         return html
 
     def _sanitised(self, uri: str, html: str) -> str:

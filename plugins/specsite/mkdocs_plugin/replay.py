@@ -56,7 +56,7 @@ def _hash(*parts: Any) -> str:
 class Record:
     """What one build made of a page."""
 
-    key: str
+    key: tuple[str, str, str]
     html: str
     toc: Any
     title: str | None
@@ -66,6 +66,8 @@ class Record:
     shell: str | None = None
     output: bytes | None = None
     search: list[dict] = field(default_factory=list)
+    #: the sanitised HTML (what the plugin made of ``html``), so a replay needs no hashing
+    clean: str | None = None
 
 
 class PageReplay:
@@ -114,7 +116,8 @@ class PageReplay:
         """Before Markdown: replay the page's content when its key is unchanged."""
         if not self.enabled or not generated:
             return
-        key = _hash(self._site_key, page.file.src_uri, page.meta, markdown)
+        # compared, not hashed: an unchanged page's Markdown is the very string of the last build
+        key = (self._site_key, json.dumps(page.meta, sort_keys=True, default=repr), markdown)
         record = self.records.get(page.file.src_uri)
         if record is not None and record.key == key:
             self._content.add(page.file.src_uri)
@@ -131,6 +134,18 @@ class PageReplay:
             page.render = replay  # type: ignore[method-assign]  # this page object only
         else:
             self._fresh[page.file.src_uri] = Record(key, "", None, None, None, {})
+
+    def sanitised(self, page: Page) -> str | None:
+        """The sanitised HTML of a page whose content was replayed (``None`` for other pages)."""
+        if page.file.src_uri not in self._content:
+            return None
+        return self._fresh[page.file.src_uri].clean
+
+    def keep_sanitised(self, page: Page, html: str) -> None:
+        """Remember the sanitised HTML of a page built this time."""
+        record = self._fresh.get(page.file.src_uri)
+        if record is not None:
+            record.clean = html
 
     def rendered(self, page: Page, html: str) -> None:
         """After Markdown, before any plugin changed the HTML: keep what it made."""
