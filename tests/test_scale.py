@@ -145,6 +145,7 @@ def test_a_backlog_page_filters_and_sorts_in_the_browser(scale_site):
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/requirements/backlog/")
+            page.wait_for_selector(".specsite-filter-text")  # specsite.js has set the table up
             table = page.locator(".specsite-filter").first
             rows = table.locator("tbody tr")
             assert rows.count() == 30

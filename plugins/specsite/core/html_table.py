@@ -20,7 +20,7 @@ from .urls import relative_url
 #: the most rows a generated page shows; 1,000 rows of a wide table is about 400 KB of HTML
 ROWS_PER_PAGE = 1000
 
-Item = TypeVar("Item")
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,12 +43,12 @@ class HtmlTable:
 
 
 @dataclass
-class Chunk(Generic[Item]):
+class Chunk(Generic[T]):
     """The rows one page shows: its path, its number (1-based) and its items."""
 
     path: str
     number: int
-    items: list[Item]
+    items: list[T]
 
 
 def page_path(path: str, number: int) -> str:
@@ -56,7 +56,7 @@ def page_path(path: str, number: int) -> str:
     return path if number == 1 else f"{path[:-3]}/{number}.md"
 
 
-def paginate(path: str, items: Sequence[Item], limit: int | None = None) -> list[Chunk[Item]]:
+def paginate(path: str, items: Sequence[T], limit: int | None = None) -> list[Chunk[T]]:
     """``items`` in pages of at most ``limit`` (:data:`ROWS_PER_PAGE` by default); always at
     least one page, maybe empty."""
     limit = limit or ROWS_PER_PAGE
