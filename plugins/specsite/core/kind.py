@@ -42,6 +42,8 @@ class GeneratedPage:
     markdown: str
     #: the spec file the page shows, relative to the project root (for the edit link)
     source: str | None = None
+    #: whether a navigation built from the files lists the page (see :mod:`.site_map`)
+    in_nav: bool = True
 
 
 @dataclass
