@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from project_fixtures import REPO
+from specsite.diff.preview import CHANGES_PAGE
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from scale_corpus import generate  # noqa: E402
@@ -120,3 +121,38 @@ def test_an_added_and_a_removed_spec_rebuild_like_a_cold_build(project, tmp_path
     after = snapshot(tmp_path / "site")
     assert "decisions/ADR-0006/index.html" not in after
     assert cold(project, tmp_path / "cold") == after
+
+
+def _commit_all(root: Path) -> None:
+    import subprocess
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run([*git, "-C", str(root), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(root), "commit", "-q", "-m", "base"], check=True)
+
+
+def test_the_preview_base_is_part_of_what_serve_keeps(project, tmp_path, monkeypatch):
+    _commit_all(project)
+    monkeypatch.delenv("SPECSITE_DIFF_BASE", raising=False)
+    rebuild, plugin = serve_session(project, tmp_path / "site")
+    rebuild()
+    kept = plugin._kept
+    assert plugin.preview is None
+    # the same inputs, now previewed against a base: the kept results are not reused
+    monkeypatch.setenv("SPECSITE_DIFF_BASE", "HEAD")
+    rebuild()
+    assert plugin._kept is not kept and plugin.preview is not None
+    served = snapshot(tmp_path / "site")
+    assert any(k.startswith(CHANGES_PAGE[:-3]) for k in served)
+    assert served == cold(project, tmp_path / "cold")
+
+
+def test_sanitised_html_is_kept_only_for_the_very_same_html():
+    from specsite.mkdocs_plugin.plugin import SpecsitePlugin
+    plugin = SpecsitePlugin()
+    plugin.command = "serve"
+    safe = plugin._sanitised("a.md", "<p>one</p>")
+    assert safe == "<p>one</p>"
+    # other HTML for the same page, even of the same length, is sanitised afresh
+    assert plugin._sanitised("a.md", "<b onclick=x>1</b>") == "<b>1</b>"
+    assert plugin._sanitised("a.md", "<p>one</p>") == "<p>one</p>"
