@@ -13,13 +13,16 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from project_fixtures import write_files
-from xss_probe import CHROMIUM, pages_of, script_ran
+
+sys.path.insert(0, str(Path(__file__).parent))
+from xss_probe import CHROMIUM, pages_of, script_ran  # noqa: E402
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

@@ -1,17 +1,45 @@
-/* specsite: status filters for index tables. Runs on every page load, also with Material's
+/* specsite: status filters for index tables; text filter and sorting for large generated tables. Runs on every page load, also with Material's
    instant navigation (document$), and does nothing where there is no filterable table. */
 (function () {
+  function value(row, index) {
+    var text = row.cells[index] ? row.cells[index].textContent.trim() : "";
+    var n = parseFloat(text.replace(/,/g, ""));
+    return /^-?[\d,]+(\.\d+)?$/.test(text) ? n : text.toLowerCase();
+  }
+  function sortable(table, rows) {
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      th.setAttribute("aria-sort", "none");
+      th.classList.add("specsite-sortable");
+      th.tabIndex = 0;
+      function sort() {
+        var up = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(th.parentNode.cells, function (o) { o.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        var keyed = Array.prototype.map.call(body.rows, function (row, i) { return [value(row, index), i, row]; });
+        keyed.sort(function (a, b) {
+          var x = a[0], y = b[0], c;
+          if (typeof x === typeof y) c = x < y ? -1 : x > y ? 1 : 0;
+          else c = typeof x === "number" ? -1 : 1;
+          return (up ? c : -c) || a[1] - b[1];
+        });
+        keyed.forEach(function (k) { body.appendChild(k[2]); });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+  }
   function setUp(root) {
     root.querySelectorAll(".specsite-filter").forEach(function (box) {
       if (box.dataset.ready) return;
       box.dataset.ready = "1";
       var table = box.querySelector("table");
       if (!table) return;
-      var column = parseInt(box.dataset.specsiteFilterColumn || "1", 10) - 1;
+      var column = parseInt(box.dataset.specsiteFilterColumn || "0", 10) - 1;
       var rows = Array.prototype.slice.call(table.tBodies[0].rows);
       var counts = {};
       rows.forEach(function (row) {
-        var cell = row.cells[column];
+        var cell = column >= 0 ? row.cells[column] : null;
         var key = cell ? cell.textContent.trim() : "";
         row.dataset.status = key;
         counts[key] = (counts[key] || 0) + 1;
@@ -19,6 +47,15 @@
       var bar = document.createElement("div");
       bar.className = "specsite-filter-bar";
       bar.setAttribute("role", "toolbar");
+      var status = null;
+      var words = "";
+      function apply() {
+        rows.forEach(function (row) {
+          var shown = (status === null || row.dataset.status === status) &&
+            (!words || row.textContent.toLowerCase().indexOf(words) !== -1);
+          row.style.display = shown ? "" : "none";
+        });
+      }
       function add(label, key) {
         var b = document.createElement("button");
         b.type = "button";
@@ -27,14 +64,26 @@
         b.addEventListener("click", function () {
           bar.querySelectorAll("button").forEach(function (o) { o.setAttribute("aria-pressed", "false"); });
           b.setAttribute("aria-pressed", "true");
-          rows.forEach(function (row) {
-            row.style.display = key === null || row.dataset.status === key ? "" : "none";
-          });
+          status = key;
+          apply();
         });
         bar.appendChild(b);
       }
-      add("all (" + rows.length + ")", null);
-      Object.keys(counts).sort().forEach(function (k) { add(k + " (" + counts[k] + ")", k); });
+      if (box.dataset.specsiteFilterColumn) {
+        add("all (" + rows.length + ")", null);
+        Object.keys(counts).sort().forEach(function (k) { add(k + " (" + counts[k] + ")", k); });
+      }
+      if (box.dataset.specsiteSortable) {
+        // large generated tables: a text filter, and every column sorts on a click
+        var input = document.createElement("input");
+        input.type = "search";
+        input.className = "specsite-filter-text";
+        input.placeholder = "Filter rows";
+        input.setAttribute("aria-label", "Filter rows");
+        input.addEventListener("input", function () { words = input.value.trim().toLowerCase(); apply(); });
+        bar.appendChild(input);
+        sortable(table, rows);
+      }
       box.insertBefore(bar, box.firstChild);
     });
   }

@@ -15,6 +15,7 @@ value into Markdown, HTML or SVG by hand. Each function here is for one context:
 - :func:`md_html` — untrusted HTML (rendered prose) sanitised and made one Markdown-inert line,
   to embed in a table cell, a list item or a block without it reaching outside.
 - :func:`html_text` / :func:`html_attr` — text and double-quoted attribute values in raw HTML.
+- :func:`html_text_code` — :func:`html_text`, but backtick code spans stay code.
 - :func:`svg_text` / :func:`svg_attr` — the same for SVG (XML: no control characters at all).
 - :func:`safe_url` — a URL a reader may follow: relative, ``http``, ``https`` or ``mailto``.
 - :func:`css_colour` — a colour for an SVG or style attribute, or ``None`` when it is not one.
@@ -109,6 +110,21 @@ def md_text_code(value: Any) -> str:
         out += [text[last:m.start()].translate(_ENTITIES), md_code(code)]
         last = m.end()
     out.append(text[last:].translate(_ENTITIES))
+    return "".join(out)
+
+
+def html_text_code(value: Any) -> str:
+    """A spec value as :func:`html_text` on one line, except that its backtick code spans become
+    ``<code>``: :func:`md_text_code` for raw HTML (a requirement in an HTML table)."""
+    text = _SPACE.sub(" ", _text(value)).strip()
+    out, last = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        code = m.group(2)
+        if code.startswith(" ") and code.endswith(" ") and code.strip():
+            code = code[1:-1]
+        out += [html_text(text[last:m.start()]), f"<code>{html_text(code)}</code>"]
+        last = m.end()
+    out.append(html_text(text[last:]))
     return "".join(out)
 
 

@@ -45,6 +45,8 @@ class GeneratedPage:
     #: what went wrong only while rendering the page (a C4 layout over its work budget); the
     #: MkDocs plugin logs these like the pipeline's findings
     findings: list[Finding] = field(default_factory=list)
+    #: whether a navigation built from the files lists the page (see :mod:`.site_map`)
+    in_nav: bool = True
 
 
 @dataclass

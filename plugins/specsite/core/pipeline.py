@@ -19,6 +19,7 @@ from .limits import use
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
 from .project import Project
 from .rules import FINDINGS_CAPPED, UNCHECKED_REFERENCES, UNKNOWN_REFERENCE
+from .site_map import place
 from .suggest import IdSuggester
 
 
@@ -34,12 +35,14 @@ class SpecSet:
     kinds: list[SpecKind] = field(default_factory=list)
 
     def pages(self, site: SiteContext) -> list[GeneratedPage]:
-        """Every generated page of every kind, sorted by path."""
+        """Every generated page of every kind, sorted by path, placed in the site (listed in the
+        navigation, or with up links to the pages above it)."""
         pages: list[GeneratedPage] = []
         with use(self.config.limits):
             for kind in self.kinds:
                 pages.extend(kind.pages(self.graph, self.results[kind.name], site))
-        return sorted(pages, key=lambda p: p.path)
+        entity_pages = {e.page for e in self.graph if e.page and e.kind != "page"}
+        return place(sorted(pages, key=lambda p: p.path), entity_pages)
 
     def sources(self) -> list[str]:
         """Files and folders the specs were read from (absolute), for ``mkdocs serve`` to watch."""

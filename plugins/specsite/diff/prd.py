@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.entities import Entity
 from ..prd.model import COMMITTED, PRIORITIES
-from ..prd.overview import OPEN_STATUSES
+from ..prd.views import OPEN_STATUSES
 from .compare import (Context, common as common_args, entity_fields, field_changes, field_names, link_changes, link_summary,
                       page_of, pairs, place)
 from .model import ADDED, CHANGED, CHANGES, REMOVED, Change, FieldChange, make

@@ -8,10 +8,15 @@ SPECSITE_DIFF_BASE) put the change banner on pages whose entities changed.
 on_page_content: sanitise the HTML of every generated page (and of every page when the content is
 untrusted) with the one allow-list of :mod:`specsite.core.sanitise`, and give it a title the
 theme's templates cannot misread.
+
+Under ``mkdocs serve`` the instance survives rebuilds: the pipeline's results are kept while its
+input files hash the same (and the preview's base, ``diff_base``, is the same), and unchanged
+generated pages are replayed (:mod:`.replay`).
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import posixpath
 from html import unescape as html_unescape
@@ -19,19 +24,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Literal
 
+from jinja2 import Environment
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from pydantic import ValidationError
 
 from ..core.config import SpecsiteConfig, error_pairs
 from ..core.escape import html_attr
 from ..core.findings import Finding, Severity, apply_severities
-from ..core.kind import SiteContext
+from ..core.inputs import InputHashes
+from ..core.kind import GeneratedPage, SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
@@ -41,6 +50,8 @@ from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 from . import offline, search_keys
 from ..reports.escape import log_line
+from .replay import PageReplay
+from .set_aside import set_aside
 
 log = get_plugin_logger(__name__)
 
@@ -58,10 +69,23 @@ class SpecsitePlugin(BasePlugin):
         self.command: str = "build"
         #: docs-tree paths of the pages specsite generated in this build (sanitised after rendering)
         self.generated: set[str] = set()
+        #: docs-tree path -> title (plain text) of each page specsite generated in this build
+        self.titles: dict[str, str] = {}
         #: what a preview build (diff_base) adds; None in every other build
         self.preview: Preview | None = None
         #: the offline script is part of the site (Material with a repository widget)
         self.offline_script = False
+        self.dirty = False
+        self.replay = PageReplay()
+        self._inputs = InputHashes()
+        #: serve: the hash of the inputs (and of what the preview depends on), the pipeline's
+        #: results, and the pages made from them per site context (diff marks included)
+        self._kept: tuple[str, SpecSet, dict[str, list[GeneratedPage]]] | None = None
+        #: serve: per page, the Markdown given, the graph, and the Markdown with links
+        self._linked: dict[str, tuple[str, object, str]] = {}
+        #: serve: per page, the HTML sanitised (whole, compared, never a hash) and the result
+        self._clean: dict[str, tuple[str, str]] = {}
+        self._nav: Navigation | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -75,6 +99,18 @@ class SpecsitePlugin(BasePlugin):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
+
+    @property
+    def serving(self) -> bool:
+        """A ``mkdocs serve`` session (not ``--dirty``): caches live from build to build."""
+        return self.command == "serve" and not self.dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.options.enabled:
+            self.replay.start(config, self.serving)
+            if self.serving:
+                set_aside(config.site_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.options.enabled:
@@ -110,29 +146,34 @@ class SpecsitePlugin(BasePlugin):
             return files
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         project = Project(config_file.parent, config_file=config_file.name)
-        self.specs = specs = load_specs(project, self.options, Path(config.docs_dir))
+        self.specs = specs = self._pipeline(project, Path(config.docs_dir))
         reported = {f.file for f in specs.findings if f.code == OUTSIDE_ROOT.code}
         refused = [f for f in _unpublishable(project, files, _installed_theme_dirs(config, project))
                    if f.file not in reported]
+        # a copy: results kept for the next serve build must not gather this build's findings
+        self.specs = specs = copy.copy(specs)
         specs.findings = apply_severities(specs.findings + refused, self.options.rules)
         self._log(specs.findings)
         docs_prefix = "../" * len(Path(project.rel(config.docs_dir)).parts)
         self.preview = self._preview(project, config_file, specs, config)
         site = SiteContext(use_directory_urls=config.use_directory_urls,
                            diff_marks=self.preview.marks if self.preview else {})
-        self.generated = set()
-        pages = specs.pages(site)
+        self.generated, self.titles = set(), {}
+        pages = self._pages(specs, site)
         if self.preview is not None:
             existing = {p.path for p in pages} | {f.src_uri for f in files}
-            pages += self.preview.pages(existing)
+            pages = [*pages, *self.preview.pages(existing)]
         for page in pages:
             # what only drawing finds (a layout over its work budget) is reported as it is drawn
             self._log(apply_severities(page.findings, self.options.rules))
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
-            file = File.generated(config, page.path, content=page.markdown)
+            # pages the navigation does not list link up to the indexes that do (site_map)
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             self.generated.add(file.src_uri)
+            self.titles[file.src_uri] = page.title
             if page.source:
                 file.edit_uri = docs_prefix + page.source
             files.append(file)
@@ -168,6 +209,62 @@ class SpecsitePlugin(BasePlugin):
         except DiffUsageError as exc:
             raise PluginError(f"specsite: diff_base {revision}: {exc}") from None
 
+    def _pipeline(self, project: Project, docs_dir: Path) -> SpecSet:
+        """The pipeline's results; when serving, those of the previous build while no input file
+        changed (a save that changes nothing in the specs costs only the hashing)."""
+        if not self.serving:
+            return load_specs(project, self.options, docs_dir)
+        roots: list[Path | str] = [docs_dir]
+        for options in (self.options, *([self._kept[1].config] if self._kept else [])):
+            roots += [*options.adrs, *options.prds, *options.c4, *options.openapi]
+        if self._kept is not None:
+            roots += self._kept[1].sources()
+        # the preview's base (the option, or SPECSITE_DIFF_BASE) is part of the key: changing it
+        # starts afresh, whatever the preview is made of
+        settings = self.options.model_dump_json() + "\0" + (diff_base(self.options.diff_base) or "")
+        key = self._inputs.digest(project, roots, settings)
+        if self._kept is None or self._kept[0] != key:
+            self._kept = (key, load_specs(project, self.options, docs_dir), {})
+        return self._kept[1]
+
+    def _pages(self, specs: SpecSet, site: SiteContext) -> list[GeneratedPage]:
+        """The generated pages; when serving, kept with the results for the same site context
+        (a preview's diff marks are in it, so a changed preview renders afresh)."""
+        if not self.serving or self._kept is None:
+            return specs.pages(site)
+        by_site = self._kept[2]
+        key = repr(site)
+        if key not in by_site:
+            by_site.clear()
+            by_site[key] = specs.pages(site)
+        return by_site[key]
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self._nav = nav
+        if self.options.enabled:
+            self.replay.files(files, config)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if not self.options.enabled or self._nav is None:
+            return env
+        return self.replay.environment(env, config, self._nav, files)
+
+    @event_priority(-100)  # after the search plugin indexed the page
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        if self.options.enabled:
+            self.replay.context(page)
+        return context
+
+    @event_priority(-100)  # last: the page's final HTML
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.replay.output(page, output) if self.options.enabled else output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.replay.records = {}  # a failed build leaves nothing to compare with
+        self.replay.finish()
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable
                  ) -> LiveReloadServer | None:
         """Also watch what the first build read beyond the configured paths (``!include``d DSL,
@@ -183,20 +280,35 @@ class SpecsitePlugin(BasePlugin):
                          files: Files) -> str | None:
         if not self.options.enabled:
             return markdown
-        if self.untrusted and page.file.src_uri not in self.generated:
+        uri = page.file.src_uri
+        if self.untrusted and uri not in self.generated:
             page.meta = _untrusted_meta(page.meta)
         if self.specs is None:
             return markdown
         if self.preview is not None:
-            markdown = self.preview.apply(markdown, page.file.src_uri)
-        return link_references(markdown, page.file.src_uri, self.specs.graph)
+            markdown = self.preview.apply(markdown, uri)
+        graph = self.specs.graph
+        kept = self._linked.get(uri)
+        if kept is not None and kept[0] == markdown and kept[1] is graph:
+            linked = kept[2]
+        else:
+            linked = link_references(markdown, uri, graph)
+            if self.serving:
+                self._linked[uri] = (markdown, graph, linked)
+        self.replay.content(page, linked, uri in self.generated)
+        return linked
 
     @event_priority(-50)  # after the search plugin wrote its index, before others copy it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Each entity's IDs become tags of its entry in Material's search index."""
+        """Each entity's IDs become tags of its entry in Material's search index; what this build
+        made is what the next ``mkdocs serve`` build replays from."""
         if self.options.enabled and self.specs is not None:
             search_keys.add_tags(config.site_dir, search_keys.keys_by_location(
                 self.specs, config.use_directory_urls))
+        self.replay.finish()
+        if self.replay.enabled:
+            log.debug(f"replayed {self.replay.replayed_output} pages, "
+                      f"{self.replay.replayed_content} without Markdown")
 
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -205,14 +317,36 @@ class SpecsitePlugin(BasePlugin):
         untrusted mode) keeps only what the allow-list allows."""
         if not self.options.enabled:
             return html
+        self.replay.rendered(page, html)
         if page.file.src_uri in self.generated or self.untrusted:
-            if "title" not in page.meta and page.title:
+            if "title" not in page.meta:
                 # The title MkDocs takes from the first heading is HTML (a spec title's "<" is
                 # "&#60;" there), and Material writes it into <title> through ``striptags``, which
                 # decodes it: "</title><script>" would come back. A meta title is written as it is.
-                page.meta["title"] = html_attr(html_unescape(page.title))
-            return sanitise_html(html)
+                # MkDocs reads a heading only when it comes first: on a page with up links above
+                # it (site_map), the title is the generated page's own.
+                heading = page._title_from_render
+                title = html_unescape(heading) if heading else self.titles.get(page.file.src_uri)
+                if title is None and page.title:
+                    title = html_unescape(page.title)
+                if title:
+                    page.meta["title"] = html_attr(title)
+            clean = self.replay.sanitised(page, html)
+            if clean is None:
+                clean = self._sanitised(page.file.src_uri, html)
+                self.replay.keep_sanitised(page, clean)
+            return clean
         return html
+
+    def _sanitised(self, uri: str, html: str) -> str:
+        """:func:`sanitise_html`, remembered with the whole HTML it was given while serving (the
+        HTML is compared, not hashed: a page never gets the result of other HTML)."""
+        if not self.serving:
+            return sanitise_html(html)
+        kept = self._clean.get(uri)
+        if kept is None or kept[0] != html:
+            kept = self._clean[uri] = (html, sanitise_html(html))
+        return kept[1]
 
     @property
     def untrusted(self) -> bool:

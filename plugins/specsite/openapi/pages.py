@@ -31,6 +31,7 @@ def render_all(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> li
     pages = []
     rows = []
     text = Descriptions(_reference_link(graph, site))
+    mentioned = mentions_index(graph)
     for record in sorted(model.records, key=lambda r: r.name):
         api = model.api(record)
         entity = graph.get(f"api:{record.name}")
@@ -39,7 +40,7 @@ def render_all(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> li
                      cell(entity.attrs.get("version") if entity else ""),
                      cell(entity.attrs.get("operations") if entity else "")])
         if api is not None:
-            pages += ApiPages(api, record, graph, site, text).render()
+            pages += ApiPages(api, record, graph, site, text, mentioned).render()
     body = "# APIs\n\n" + (table(["API", "ID", "Version", "Operations"], rows) if rows else "No API yet.")
     pages.append(GeneratedPage(f"{PAGE_DIR}/index.md", "APIs", body + "\n"))
     return pages
@@ -49,7 +50,8 @@ class ApiPages:
     """The pages of one API."""
 
     def __init__(self, api: Api, record: "ApiRecord", graph: SpecGraph, site: SiteContext,
-                 text: Descriptions | None = None) -> None:
+                 text: Descriptions | None = None,
+                 mentioned: dict[str, set[str]] | None = None) -> None:
         self.api = api
         #: renders descriptions (Markdown from the spec) contained where they are shown
         self.text = text or Descriptions(_reference_link(graph, site))
@@ -57,7 +59,8 @@ class ApiPages:
         self.graph = graph
         self.site = site
         self.base = api_base(api.name)
-        self.elements = [e for e in graph if e.id.startswith("c4:")]
+        #: C4 element IDs by each value their properties hold (built once for all APIs)
+        self.mentioned = mentions_index(graph) if mentioned is None else mentioned
         self.schema_pages = schema_pages(api)
         self.operation_pages = operation_pages(api)
 
@@ -208,9 +211,8 @@ class ApiPages:
         wanted = {subject, api_id, self.api.name, self.api.rel}
         if entity is not None:
             wanted.add(entity.id.split(":", 1)[1])
-        for element in self.elements:
-            if _mentions(element.attrs, wanted):
-                ids.add(element.id)
+        for value in wanted:  # an index, not a walk over every element per operation
+            ids |= self.mentioned.get(value, set())
         if not ids:
             return []
         return ["**Served by:** " + ", ".join(self._link(page, i) for i in sorted(ids)), ""]
@@ -506,21 +508,6 @@ def _scheme_detail(scheme: dict) -> str:
     return ""
 
 
-def _mentions(attrs: Any, wanted: set[str]) -> bool:
-    """True when an element's attributes (its C4 properties) name one of ``wanted``."""
-    stack = [attrs]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if value.strip() in wanted:
-                return True
-        elif isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
-
-
 def _reference_link(graph: SpecGraph, site: SiteContext) -> Callable[[Reference, str], str]:
     """How a ``[[ID]]`` in a description is written: a Markdown link to the final URL (the
     description becomes HTML before MkDocs sees the page, so MkDocs rewrites no ``.md`` link)."""
@@ -580,3 +567,22 @@ def _server_variables(variables: Any) -> str:
             text += " (one of " + ", ".join(escape.md_code(v) for v in variable["enum"][:12]) + ")"
         out.append(text)
     return "<br>".join(out)
+
+
+def mentions_index(graph: SpecGraph) -> dict[str, set[str]]:
+    """For each string a C4 element's attributes (its properties) hold, stripped, the IDs of the
+    elements holding it: which elements name an API or operation, in one pass over the model."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for element in graph:
+        if not element.id.startswith("c4:"):
+            continue
+        stack: list[Any] = [element.attrs]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str):
+                index[value.strip()].add(element.id)
+            elif isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+    return dict(index)

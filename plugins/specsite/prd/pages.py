@@ -31,7 +31,7 @@ def render_all(model: "PrdModel", graph: SpecGraph, site: SiteContext) -> list[G
     if not model.folders and not model.documents:
         return []
     documents = model.unique()
-    pages = overview.render(documents, graph)
+    pages = overview.render(documents, graph, site)
     for doc in documents:
         assert doc.id is not None
         pages.append(GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}",

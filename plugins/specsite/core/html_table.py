@@ -1,0 +1,82 @@
+"""Large generated tables as HTML, split into pages of a bounded number of rows.
+
+A table of ten thousand rows costs Python-Markdown more than a second per thousand rows (every cell
+goes through the inline patterns) and makes a page of megabytes. So views that grow with the
+specs (the backlog, the traceability matrix) write their tables as HTML directly, cells escaped
+with :mod:`specsite.core.escape` by their renderer, and :func:`paginate` spreads their rows over
+pages of at most :data:`ROWS_PER_PAGE` rows: the first page keeps the view's path
+(``requirements/backlog.md``), the others go in a folder of that name (``requirements/backlog/2.md``)
+so they sit below it in the site. ``specsite.js`` filters and sorts each table in the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, Sequence, TypeVar
+
+from .escape import html_attr, html_text
+from .urls import relative_url
+
+#: the most rows a generated page shows; 1,000 rows of a wide table is about 400 KB of HTML
+ROWS_PER_PAGE = 1000
+
+T = TypeVar("T")
+
+
+@dataclass
+class HtmlTable:
+    """One table: header labels (plain text), rows of HTML cells, and how the page filters it."""
+
+    headers: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    #: 1-based column whose values become the filter buttons (``None``: no buttons)
+    filter_column: int | None = None
+
+    def render(self) -> str:
+        """The table inside a ``specsite-filter`` box (text filter, sortable columns)."""
+        attrs = ' class="specsite-filter" data-specsite-sortable="1"'
+        if self.filter_column is not None:
+            attrs += f' data-specsite-filter-column="{self.filter_column}"'
+        head = "".join(f"<th>{html_text(h)}</th>" for h in self.headers)
+        body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in self.rows)
+        return f"<div{attrs}>\n<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n"
+
+
+@dataclass
+class Chunk(Generic[T]):
+    """The rows one page shows: its path, its number (1-based) and its items."""
+
+    path: str
+    number: int
+    items: list[T]
+
+
+def page_path(path: str, number: int) -> str:
+    """The path of page ``number`` of the view at ``path`` (``backlog.md`` -> ``backlog/2.md``)."""
+    return path if number == 1 else f"{path[:-3]}/{number}.md"
+
+
+def paginate(path: str, items: Sequence[T], limit: int | None = None) -> list[Chunk[T]]:
+    """``items`` in pages of at most ``limit`` (:data:`ROWS_PER_PAGE` by default); always at
+    least one page, maybe empty."""
+    limit = limit or ROWS_PER_PAGE
+    chunks = [Chunk(page_path(path, n + 1), n + 1, list(items[i:i + limit]))
+              for n, i in enumerate(range(0, len(items), limit))]
+    return chunks or [Chunk(path, 1, [])]
+
+
+def pager(chunk: Chunk, chunks: Sequence[Chunk], labels: Sequence[str],
+          use_directory_urls: bool) -> str:
+    """Links to every page of a view (``labels``: what each page holds, e.g. ``1–1,000``); empty
+    when the view fits on one page."""
+    if len(chunks) < 2:
+        return ""
+    parts = []
+    for other, label in zip(chunks, labels):
+        if other.number == chunk.number:
+            parts.append(f'<strong aria-current="page">{html_text(label)}</strong>')
+        else:
+            href = relative_url(chunk.path, other.path, use_directory_urls)
+            parts.append(f'<a href="{html_attr(href)}">{html_text(label)}</a>')
+    return ('<nav class="specsite-pager" aria-label="Pages of this view">'
+            f"Page {chunk.number} of {len(chunks)}: " + " · ".join(parts) + "</nav>\n")
