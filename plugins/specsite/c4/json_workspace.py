@@ -102,7 +102,13 @@ class _Reader:
                 instance.instance_of = self.by_json_id.get(str(item.get(target_key)))
                 if instance.instance_of is not None:
                     instance.name = instance.instance_of.name
-                instance.instance_number = int(item.get("instanceId") or 1) if str(item.get("instanceId") or "1").isdigit() else 1
+                written = str(item.get("instanceId") or "1")
+                instance.instance_number = int(written) if written.isdigit() and len(written) <= 9 else 1
+                if instance.instance_of is not None:
+                    # Structurizr numbers a new instance 1 + those of the same element already in
+                    # the node: a DSL extending this workspace continues after these
+                    key = (id(element), id(instance.instance_of))
+                    self.register.instance_counts[key] = self.register.instance_counts.get(key, 0) + 1
                 instance.deployment_groups = [str(g).lower() for g in item.get("deploymentGroups") or []]
 
     def model(self, data: Any) -> list[dict]:
