@@ -51,6 +51,16 @@ def test_a_relationship_passes_through_its_stored_vertices():
     assert straight.count(" L") == 1 and " C" not in straight
 
 
+def test_a_dynamic_view_takes_each_step_s_own_vertices():
+    ws = parse_fixture(FIXTURES / WORKSPACE).ws
+    layout = manual_layout(ws.view("Flow"), ws)
+    assert [a.label[0] for a in layout.arrows] == ["1: Browses", "2: Reads and writes", "3: Again"]
+    # step 2 bends at its vertex (moved right by the 16 px the Shop boundary reaches left of the
+    # boxes at x=0); step 3, the same relationship without vertices, is straight
+    assert [len(a.points) for a in layout.arrows] == [2, 3, 2]
+    assert layout.arrows[1].points[1] == (1225 * SCALE + 16, 300 * SCALE)
+
+
 def test_automatic_layout_wins_over_stored_positions():
     ws = parse_fixture(FIXTURES / WORKSPACE).ws
     view = ws.view("Automatic")
