@@ -264,6 +264,62 @@ def test_element_by_canonical_name_and_environment_filled_later(dsl):
     assert [p.ws.element(i).name for i in view["elements"]] == ["Web", "N"]
 
 
+def test_instance_numbers_in_canonical_names_follow_structurizr(dsl):
+    # Structurizr (Model.addContainerInstance / addSoftwareSystemInstance): an instance's
+    # instanceId is 1 + the number of instances of the same container (software system) already
+    # in the same deployment node; CanonicalNameGenerator then writes
+    # "<Type>Instance://<environment>/<node path>/<system[.container]>[<instanceId>]"
+    from specsite.c4.canonical import canonical_name
+
+    p = dsl('''
+        workspace {
+            model {
+                s = softwareSystem "S" {
+                    web = container "Web"
+                    api = container "API"
+                }
+                live = deploymentEnvironment "Live" {
+                    a = deploymentNode "A" {
+                        containerInstance web
+                        containerInstance api
+                        containerInstance web
+                        softwareSystemInstance s
+                        b = deploymentNode "B" {
+                            containerInstance web
+                        }
+                    }
+                    c = deploymentNode "C" {
+                        containerInstance web
+                        softwareSystemInstance s
+                        softwareSystemInstance s
+                    }
+                }
+                dev = deploymentEnvironment "Dev" {
+                    deploymentNode "A" {
+                        containerInstance web
+                    }
+                }
+                !element "ContainerInstance://Live/A/S.Web[2]" {
+                    tags "Second"
+                }
+                !element "SoftwareSystemInstance://Live/C/S[2]" {
+                    tags "Second"
+                }
+            }
+        }
+    ''')
+    assert p.findings == []
+    names = [canonical_name(e) for e in p.ws.elements if e.instance_of is not None]
+    assert names == [
+        "ContainerInstance://Live/A/S.Web[1]", "ContainerInstance://Live/A/S.API[1]",
+        "ContainerInstance://Live/A/S.Web[2]", "SoftwareSystemInstance://Live/A/S[1]",
+        "ContainerInstance://Live/A/B/S.Web[1]", "ContainerInstance://Live/C/S.Web[1]",
+        "SoftwareSystemInstance://Live/C/S[1]", "SoftwareSystemInstance://Live/C/S[2]",
+        "ContainerInstance://Dev/A/S.Web[1]"]
+    second = [canonical_name(e) for e in p.ws.elements if "Second" in e.tags]
+    assert second == ["ContainerInstance://Live/A/S.Web[2]", "SoftwareSystemInstance://Live/C/S[2]"]
+
+
 def test_unknown_canonical_name_is_reported_at_its_line(dsl):
     p = dsl('''
         workspace {
@@ -862,6 +918,24 @@ def test_dsl_workspace_extends_a_json_workspace(dsl):
     assert p.findings == []
     assert [v.key for v in p.ws.views] == ["Context", "Extended"]
     assert p.view("Extended")["elements"] == ["shop", "user", "admin"]
+
+
+def test_an_instance_added_to_a_json_workspace_node_is_numbered_after_its_instances(dsl):
+    # Structurizr counts the instances already in the node, whichever file declared them
+    from specsite.c4.canonical import canonical_name
+
+    p = dsl('''
+        workspace extends base.json {
+            model {
+                !element "DeploymentNode://Live/Server" {
+                    softwareSystemInstance shop
+                }
+            }
+        }
+    ''', **{"base.json": json.dumps(WORKSPACE_JSON)})
+    assert p.findings == []
+    assert [canonical_name(e) for e in p.ws.elements if e.instance_of is not None] == [
+        "SoftwareSystemInstance://Live/Server/Shop[1]", "SoftwareSystemInstance://Live/Server/Shop[2]"]
 
 
 def test_broken_json_workspace_is_a_finding(tmp_path):

@@ -102,7 +102,13 @@ class _Reader:
                 instance.instance_of = self.by_json_id.get(str(item.get(target_key)))
                 if instance.instance_of is not None:
                     instance.name = instance.instance_of.name
-                instance.instance_number = int(item.get("instanceId") or 1) if str(item.get("instanceId") or "1").isdigit() else 1
+                written = str(item.get("instanceId") or "1")
+                instance.instance_number = int(written) if written.isdigit() and len(written) <= 9 else 1
+                if instance.instance_of is not None:
+                    # Structurizr numbers a new instance 1 + those of the same element already in
+                    # the node: a DSL extending this workspace continues after these
+                    key = (id(element), id(instance.instance_of))
+                    self.register.instance_counts[key] = self.register.instance_counts.get(key, 0) + 1
                 instance.deployment_groups = [str(g).lower() for g in item.get("deploymentGroups") or []]
 
     def model(self, data: Any) -> list[dict]:
@@ -203,16 +209,23 @@ class _Reader:
                     if isinstance(entry, dict) and str(entry.get("id")) in self.by_json_id:
                         element = self.by_json_id[str(entry["id"])]
                         view.elements.append(element)
-                        if isinstance(entry.get("x"), int) and isinstance(entry.get("y"), int):
-                            view.positions[element.id] = (entry["x"], entry["y"])
+                        point = _point(entry)
+                        if point is not None:
+                            view.positions[element.id] = point
                 for entry in item.get("relationships") or []:
                     if isinstance(entry, dict) and str(entry.get("id")) in self.relationships:
                         relationship = self.relationships[str(entry["id"])]
                         view.relationships.append(relationship)
+                        vertex_key = relationship.id
                         if view_type == "Dynamic":
                             view.steps.append(m.Step(str(entry.get("order") or len(view.steps) + 1), relationship,
                                                      str(entry.get("description") or relationship.description),
                                                      bool(entry.get("response"))))
+                            vertex_key = view.steps[-1].order
+                        vertices = [p for p in map(_point, entry.get("vertices") or []) if p is not None] \
+                            if isinstance(entry.get("vertices"), list) else []
+                        if vertices:
+                            view.vertices.setdefault(vertex_key, vertices)
                 self.ws.views.append(view)
         styles = (data.get("configuration") or {}).get("styles") if isinstance(data.get("configuration"), dict) else None
         if isinstance(styles, dict):
@@ -221,6 +234,20 @@ class _Reader:
                     if isinstance(style, dict) and style.get("tag"):
                         target.append(m.ElementStyle(str(style["tag"]), {
                             k.lower(): str(v) for k, v in style.items() if k != "tag" and isinstance(v, (str, int, float, bool))}))
+
+
+#: coordinates beyond this are not a diagram (and a huge integer would not fit a float)
+_MAX_COORDINATE = 1_000_000
+
+
+def _point(entry: Any) -> tuple[int, int] | None:
+    """``(x, y)`` of an element view or vertex, when both are integers in range."""
+    if not isinstance(entry, dict):
+        return None
+    x, y = entry.get("x"), entry.get("y")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= _MAX_COORDINATE for v in (x, y)):
+        return None
+    return x, y
 
 
 def read_json_workspace(project: Project, path: Path, workspace: m.Workspace, register: Register,

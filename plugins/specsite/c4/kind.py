@@ -54,6 +54,10 @@ class C4Model:
             for view, data in zip(ws.views, part["views"]):
                 data.update(title=view.title, file=view.place.file, line=view.place.line,
                             page=site.view_page(ws, view))
+                if view.positions:
+                    # only views with a stored layout carry these, so other exports are unchanged
+                    data["positions"] = {k: list(v) for k, v in view.positions.items()}
+                    data["vertices"] = {k: [list(p) for p in v] for k, v in view.vertices.items()}
             for key in merged:
                 merged[key].extend(part[key])
         return merged

@@ -84,7 +84,7 @@ def _groups_shown(view: m.View) -> bool:
     return view.properties.get("structurizr.groups", "true").lower() != "false"
 
 
-def _plan(view: m.View) -> tuple[list[m.Element], dict[str, Boundary], dict[int, str | None]]:
+def plan_view(view: m.View) -> tuple[list[m.Element], dict[str, Boundary], dict[int, str | None]]:
     """Boxes, boundaries and, per element, the boundary it sits in."""
     shown = {id(e) for e in view.elements}
     boundaries: dict[str, Boundary] = {}
@@ -138,7 +138,8 @@ def arrow_label(relationship: m.Relationship, description: str, order: str | Non
     return lines
 
 
-def _edges(view: m.View) -> list[tuple[m.Relationship, list[str], bool]]:
+def view_edges(view: m.View) -> list[tuple[m.Relationship, list[str], bool]]:
+    """What the view draws as arrows: (relationship, label lines, drawn backwards as a response)."""
     if view.type == "Dynamic":
         return [(s.relationship, arrow_label(s.relationship, s.description, s.order), s.response)
                 for s in view.steps]
@@ -147,8 +148,8 @@ def _edges(view: m.View) -> list[tuple[m.Relationship, list[str], bool]]:
 
 def to_dot(view: m.View) -> tuple[str, list[m.Element], dict[str, Boundary], list[tuple[m.Relationship, list[str], bool]]]:
     """The DOT source for a view, with the plan it was made from."""
-    boxes, boundaries, where = _plan(view)
-    edges = _edges(view)
+    boxes, boundaries, where = plan_view(view)
+    edges = view_edges(view)
     rankdir = (view.auto_layout or "tb").upper()
     out = ["digraph C4 {",
            f"  graph [rankdir={rankdir}, compound=true, nodesep=0.9, ranksep=1.1, fontname=Helvetica, "
@@ -237,8 +238,8 @@ def layout_view(view: m.View, limits: Limits | None = None) -> Layout:
     limits = limits or current()
     reason = too_large(view, limits)
     if reason:
-        boxes, boundaries, _ = _plan(view)
-        layout = _grid(boxes, boundaries, _edges(view), view)
+        boxes, boundaries, _ = plan_view(view)
+        layout = _grid(boxes, boundaries, view_edges(view), view)
         layout.fallback = reason
         return layout
     dot, boxes, boundaries, edges = to_dot(view)

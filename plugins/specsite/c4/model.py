@@ -188,6 +188,9 @@ class View:
     image_dark: str = ""
     #: manual layout read from a JSON workspace: element id -> (x, y)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: manual layout: the bend points of a relationship (by relationship id; in a dynamic view
+    #: by step order), in Structurizr's coordinates
+    vertices: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     #: read from a JSON workspace with its contents listed: not re-evaluated
     fixed: bool = False
     properties: dict[str, str] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from . import model as m
 from .docs import DocPage, WorkspaceDocs
 from .identifiers import slug
 from .layout import layout_view, too_large
+from .manual_layout import manual_layout
 from .rules import VIEW_TOO_LARGE
 from .svg import render_svg
 
@@ -99,7 +100,8 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
         target, where = site.element_location(ws, shown)
         return relative_url(page, target, context.use_directory_urls, where)
 
-    layout = layout_view(view)
+    # a JSON workspace's manual layout is drawn as stored; anything else goes to Graphviz
+    layout = manual_layout(view, ws) or layout_view(view)
     svg = render_svg(ws, view, layout, href, context.diff_marks)
     note = ""
     if layout.fallback:

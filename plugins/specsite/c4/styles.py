@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -102,6 +103,23 @@ def element_look(workspace: Workspace, element: Element) -> Look:
         opacity=max(0.0, min(100.0, _number(v.get("opacity"), 100.0))) / 100.0,
         font_size=max(8.0, min(60.0, _number(v.get("fontsize"), 24.0))),
     )
+
+
+#: Structurizr's default element size, in its own coordinates
+DEFAULT_SIZE = (450.0, 300.0)
+
+
+def _size(value: str | None, default: float) -> float:
+    number = _number(value, default)
+    # a style is spec content: keep the size a finite, drawable number
+    return max(10.0, min(10_000.0, number)) if math.isfinite(number) else default
+
+
+def element_size(workspace: Workspace, element: Element) -> tuple[float, float]:
+    """An element's ``width``/``height`` from its styles, in Structurizr's coordinates (450x300
+    unless a style says otherwise); used to draw a manual layout."""
+    v = _merged(workspace.element_styles, _tags(element))
+    return _size(v.get("width"), DEFAULT_SIZE[0]), _size(v.get("height"), DEFAULT_SIZE[1])
 
 
 def relationship_look(workspace: Workspace, relationship: Relationship) -> LineLook:
