@@ -37,6 +37,7 @@ from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
+from ..core.tables import drop_empty_header_rows
 from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 from . import offline, search_keys
@@ -212,7 +213,7 @@ class SpecsitePlugin(BasePlugin):
                 # "&#60;" there), and Material writes it into <title> through ``striptags``, which
                 # decodes it: "</title><script>" would come back. A meta title is written as it is.
                 page.meta["title"] = html_attr(html_unescape(page.title))
-            return sanitise_html(html)
+            return sanitise_html(drop_empty_header_rows(html))
         return html
 
     @property
