@@ -1,13 +1,16 @@
 # Two commands a newcomer needs: `make serve` (the demo site) and `make test` (the test suite).
-# Each creates .venv and installs what it needs on a fresh machine.
+# Each creates .venv and installs what it needs on a fresh machine. `make build` builds this site
+# into site/ and the example product into site/example-product/ (a folder of its own: the main
+# site's "Example product" page is site/example/); `make serve-example` serves the example alone.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test build browser clean check rule-tables
+.PHONY: install serve serve-example test build build-docs build-example browser clean check rule-tables
 
 install: $(STAMP)
 
@@ -27,7 +30,11 @@ browser:
 	  else echo "chromium not found: browser tests will be skipped (apt-get install chromium)"; fi; }
 
 serve: install
+	@echo "The example product is served on its own: make serve-example (http://127.0.0.1:8001/)"
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+serve-example: install
+	cd examples/webshop && $(abspath $(BIN))/mkdocs serve -a 127.0.0.1:8001
 
 test: install browser
 	$(BIN)/python -m pytest
@@ -35,9 +42,15 @@ test: install browser
 check: install
 	$(BIN)/specsite check
 
-build: install
-	$(BIN)/mkdocs build --strict
-	cd examples/webshop && ../../$(BIN)/mkdocs build --strict --site-dir ../../site/example
+build: build-docs
+	$(MAKE) --no-print-directory build-example
+
+build-docs: install
+	$(BIN)/mkdocs build --strict --site-dir $(abspath $(SITE))
+
+# after build-docs: the main site's build empties its folder, which would delete the example
+build-example: install
+	cd examples/webshop && $(abspath $(BIN))/mkdocs build --strict --site-dir $(abspath $(SITE))/example-product
 
 clean:
 	rm -rf site .pytest_cache

@@ -9,7 +9,11 @@ import threading
 
 import pytest
 
+from pathlib import Path
+
 from project_fixtures import build_site, write_files
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "webshop"
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
@@ -85,6 +89,12 @@ def _serve(site):
     return server
 
 
+def _chromium(p):
+    return p.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"])
+
+
 def test_c4_diagram_zooms_pans_and_links(tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -93,36 +103,86 @@ def test_c4_diagram_zooms_pans_and_links(tmp_path):
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            browser = _chromium(p)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"{base}/architecture/views/containers/")
             svg = page.locator("svg.c4-diagram")
 
-            def box() -> list[float]:
-                return [float(v) for v in svg.get_attribute("viewBox").split()]
+            def width() -> float:
+                return svg.bounding_box()["width"]
 
-            home = box()
+            home = width()
             page.get_by_role("button", name="Zoom in").click()
-            zoomed = box()
-            assert zoomed[2] < home[2] and zoomed[3] < home[3]
-            shape = svg.bounding_box()
-            # start on empty canvas: a drag that starts on an element is left to its link
-            page.mouse.move(shape["x"] + 4, shape["y"] + 4)
-            page.mouse.down()
-            page.mouse.move(shape["x"] + 124, shape["y"] + 44, steps=5)
-            page.mouse.up()
-            panned = box()
-            assert panned[0] < zoomed[0] and panned[2] == zoomed[2]  # dragged right: view moves left
+            assert width() > home * 1.2
             page.get_by_role("button", name="Reset zoom").click()
-            assert box() == pytest.approx(home, abs=0.01)
+            assert width() == pytest.approx(home, abs=0.5)
+            # Ctrl + wheel zooms; a plain wheel does not
+            shape = svg.bounding_box()
+            page.mouse.move(shape["x"] + 20, shape["y"] + 20)
+            page.mouse.wheel(0, 100)
+            assert width() == pytest.approx(home, abs=0.5)
+            page.keyboard.down("Control")
+            page.mouse.wheel(0, -100)
+            page.keyboard.up("Control")
+            assert width() > home
             page.locator('svg.c4-diagram [data-specsite-id="shop.db"]').first.click()
             page.wait_for_url("**/architecture/shop.db/")
             assert "PostgreSQL" in page.content()
             assert errors == []
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def test_c4_diagram_of_the_example_reads_at_the_default_view(tmp_path):
+    """The widest view of the example product at 1366x768: text at least 11 px, a toolbar that
+    covers none of the drawing, full screen, a key, and an offline SVG download."""
+    from playwright.sync_api import sync_playwright
+
+    project = tmp_path / "webshop"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site"))
+    server = _serve(build_site(project))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with sync_playwright() as p:
+            browser = _chromium(p)
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            errors: list[str] = []
+            requests: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(f"{base}/architecture/views/containers/")
+            svg = page.locator("svg.c4-diagram")
+            native = float(svg.get_attribute("width"))
+            assert native > 1000  # wider than the column: the case that used to shrink
+            heights = page.evaluate("""() => [...document.querySelectorAll('svg.c4-diagram text')]
+                .map(t => parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a)""")
+            assert heights and min(heights) >= 11, min(heights)
+            bar = page.locator(".c4-toolbar").bounding_box()
+            shape = svg.bounding_box()
+            assert bar["y"] + bar["height"] <= shape["y"] + 0.5  # above the drawing, never on it
+            frame = page.locator(".c4-frame")
+            assert frame.evaluate("f => f.scrollWidth > f.clientWidth")  # scrolls, not squeezed
+            view = page.locator(".c4-view")
+            page.get_by_role("button", name="Full screen").click()
+            assert "c4-fullscreen" in view.get_attribute("class")
+            assert view.bounding_box()["width"] == pytest.approx(1366, abs=20)
+            page.get_by_role("button", name="Leave full screen").click()
+            assert "c4-fullscreen" not in view.get_attribute("class")
+            link = page.get_by_role("link", name="Download SVG")
+            assert link.get_attribute("href").startswith("blob:")
+            assert link.get_attribute("download") == "Containers.svg"
+            body = page.evaluate("""async () => {
+                const a = document.querySelector('.c4-download');
+                return await (await fetch(a.href)).text(); }""")
+            assert body.startswith("<?xml") and "<svg" in body and 'class="c4-diagram"' in body
+            key = page.locator(".c4-key")
+            assert key.locator("li").count() >= 3
+            assert "Database" in key.inner_text()
+            assert errors == []
+            assert all(u.startswith((base, "blob:", "data:")) for u in requests), requests
             browser.close()
     finally:
         server.shutdown()

@@ -81,8 +81,11 @@ def test_view_page_embeds_the_diagram_as_raw_html():
     _, _, pages = build()
     page = html.unescape(pages["architecture/views/containers.md"].markdown)
     assert page.startswith("# Containers\n\n*Container view* · key <code>Containers</code> · scope [Web Shop](../shop.md)\n")
-    assert '\n<div class="c4-view" data-specsite-view="containers">\n<svg ' in page
-    assert "\n\n" not in page.split('<div class="c4-view"')[1].split("</div>")[0]
+    assert ('\n<div class="c4-view" data-specsite-view="containers">\n'
+            '<div class="c4-toolbar" role="toolbar" aria-label="Diagram controls"></div>\n'
+            '<div class="c4-frame">\n<svg ') in page
+    # one raw HTML block: a blank line would end it and Markdown would mangle the rest
+    assert "\n\n" not in page.split('<div class="c4-view"')[1].split("c4-key")[0]
     assert "- [Database](../shop.db.md) *Container*" in page
 
 
@@ -106,3 +109,4 @@ def test_zoom_script_and_styles_ship_with_the_pages():
     assert sorted(result.assets) == ["assets/specsite/c4-diagrams.css", "assets/specsite/c4-diagrams.js"]
     script = open(result.assets["assets/specsite/c4-diagrams.js"]).read()
     assert ".c4-view" in script and "viewBox" in script and "http" not in script
+    assert "createObjectURL" in script and "c4-fullscreen" in script

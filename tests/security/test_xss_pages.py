@@ -575,3 +575,11 @@ def test_page_links_are_percent_encoded() -> None:
     assert relative_md("decisions/ADR-0001.md", "requirements/PRD-0001.md", "prd-0001-r1") == \
         "../requirements/PRD-0001.md#prd-0001-r1"
     assert relative_url("decisions/graph.md", "decisions/ADR-x\"<y.md", True) == "../ADR-x%22%3Cy/"
+
+
+def test_relationship_label_halo_keeps_its_paint_order():
+    # the white halo under a diagram label is painted first; dropping paint-order hid every label
+    from specsite.core.sanitise import sanitise_html
+
+    text = '<svg><text fill="#707070" stroke="#ffffff" stroke-width="3" paint-order="stroke">Uses</text></svg>'
+    assert 'paint-order="stroke"' in sanitise_html(text)

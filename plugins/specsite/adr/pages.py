@@ -117,12 +117,65 @@ def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:
                      f"{reference(src.id)} {md_text_code(src.title)}"))
     rows.append(("Source", md_code(d.file)))
 
-    body = _H1.sub("", d.body, count=1).strip("\n")
+    body = _H1.sub("", _without_card_lines(d), count=1).strip("\n")
     body = _link_decisions(body, model)
-    lines = [f"# {md_text(d.id)}: {md_text_code(d.title or d.path_name)}", "", "| | |", "|---|---|"]
+    lines = [f"# {md_text(d.id)}: {md_text_code(d.title or d.path_name)}", ""]
+    lines += _superseded_banner(d, model, graph)
+    lines += ["| | |", "|---|---|"]
     lines += [f"| **{k}** | {v} |" for k, v in rows]
     lines += ["", body, "", referenced_by(graph, d.id)]
     return "\n".join(lines)
+
+
+def _successors(d: Decision, model: "AdrModel", graph: SpecGraph) -> list[str]:
+    """IDs of the decisions that supersede ``d``, stated by ``d`` or by them, sorted."""
+    found = {model.target(d, i) for i, link in enumerate(d.links) if link.rel == "superseded-by"}
+    found |= {b.source.id for b in graph.backlinks(d.id)
+              if b.source.kind == "adr" and b.link.rel == "supersedes" and b.source.id != d.id}
+    return sorted(t for t in found if t)
+
+
+def _superseded_banner(d: Decision, model: "AdrModel", graph: SpecGraph) -> list[str]:
+    """A warning at the top of a superseded decision naming what replaced it (as log4brains)."""
+    successors = _successors(d, model, graph)
+    if (d.status or "").lower() != "superseded" and not successors:
+        return []
+    if not successors:
+        return ['!!! warning "Superseded"', "    This decision is superseded; it does not name its successor.", ""]
+    names = []
+    for target in successors:
+        entity = graph.get(target)
+        names.append(f"{reference(target)} {md_text_code(entity.title) if entity else ''}".rstrip())
+    return ['!!! warning "Superseded"', f"    This decision is superseded by {', '.join(names)}.", ""]
+
+
+_HEADING = re.compile(r"^#{1,6}\s")
+
+
+def _without_card_lines(d: Decision) -> str:
+    """The body without what the metadata card already shows: the ``Date:`` and status lines and
+    the links of a Nygard ``## Status`` section (a section left empty loses its heading too);
+    any other text of the section stays."""
+    lines = d.body.split("\n")
+    shown = {d.date_line, d.status_line} | {link.line for link in d.links}
+    drop = set()
+    status_heading = None
+    for i, line in enumerate(lines):
+        number = d.body_line + i
+        if _HEADING.match(line):
+            status_heading = i if line.lstrip("#").strip().lower() == "status" else None
+            continue
+        in_status = status_heading is not None
+        if number in (d.date_line, d.status_line) or (in_status and number in shown):
+            drop.add(i)
+    # a Status section with nothing left but blank lines goes as a whole
+    start = None
+    for i, line in enumerate([*lines, "# end"]):
+        if _HEADING.match(line):
+            if start is not None and all(j in drop or not lines[j].strip() for j in range(start + 1, i)):
+                drop.update(range(start, i))
+            start = i if i < len(lines) and line.lstrip("#").strip().lower() == "status" else None
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def _link_decisions(body: str, model: "AdrModel") -> str:

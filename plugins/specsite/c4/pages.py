@@ -19,6 +19,7 @@ from .docs import DocPage, WorkspaceDocs
 from .identifiers import slug
 from .layout import layout_view, too_large
 from .manual_layout import manual_layout
+from .legend import legend_html
 from .rules import VIEW_TOO_LARGE
 from .svg import render_svg
 
@@ -113,7 +114,12 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
             findings.append(VIEW_TOO_LARGE.at(
                 f"{view.type} view '{view.key}' is drawn as a grid, not laid out: {layout.fallback}",
                 view.place.file, view.place.line, view.place.column))
-    return f'{note}<div class="c4-view" data-specsite-view="{slug(view.key)}">\n{svg}</div>\n'
+    # the toolbar (filled by c4-diagrams.js) sits above the frame, so it never covers the drawing;
+    # the frame scrolls a diagram drawn at a readable scale instead of squeezing it into the column
+    key = legend_html(ws, view.elements, [a.relationship for a in layout.arrows])
+    return (f'{note}<div class="c4-view" data-specsite-view="{slug(view.key)}">\n'
+            f'<div class="c4-toolbar" role="toolbar" aria-label="Diagram controls"></div>\n'
+            f'<div class="c4-frame">\n{svg}</div>\n{key}</div>\n')
 
 
 def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:

@@ -37,6 +37,9 @@ _SVG_ATTRS = {
     "marker-end", "marker-start", "markerWidth", "markerHeight", "markerUnits", "refX", "refY",
     "orient", "preserveAspectRatio", "focusable", "dx", "dy", "offset", "stop-color",
     "gradientUnits", "clip-path", "href", "text-decoration", "letter-spacing",
+    # relationship labels are drawn with a white halo under the text: without paint-order the
+    # halo is painted over the letters and the label vanishes
+    "paint-order",
 }
 _ATTRIBUTES: dict[str, set[str]] = {
     "*": _GLOBAL,

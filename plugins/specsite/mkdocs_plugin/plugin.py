@@ -46,6 +46,7 @@ from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
+from ..core.tables import drop_empty_header_rows
 from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 from . import offline, search_keys
@@ -160,6 +161,7 @@ class SpecsitePlugin(BasePlugin):
                            diff_marks=self.preview.marks if self.preview else {})
         self.generated, self.titles = set(), {}
         pages = self._pages(specs, site)
+        _take_over_sources(project, files, specs, config, {p.path for p in pages})
         if self.preview is not None:
             existing = {p.path for p in pages} | {f.src_uri for f in files}
             pages = [*pages, *self.preview.pages(existing)]
@@ -333,7 +335,7 @@ class SpecsitePlugin(BasePlugin):
                     page.meta["title"] = html_attr(title)
             clean = self.replay.sanitised(page, html)
             if clean is None:
-                clean = self._sanitised(page.file.src_uri, html)
+                clean = self._sanitised(page.file.src_uri, drop_empty_header_rows(html))
                 self.replay.keep_sanitised(page, clean)
             return clean
         return html
@@ -396,6 +398,33 @@ def _unpublishable(project: Project, files: Files, trusted: list[str]) -> list[F
             files.remove(file)
             findings.append(OUTSIDE_ROOT.at(f"not published: {exc}", project.rel(file.abs_src_path), 1))
     return findings
+
+
+def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: MkDocsConfig,
+                       generated: set[str]) -> None:
+    """Spec files kept inside ``docs_dir`` (``adrs: docs/decisions``, MADR's default) are published
+    once, as their generated pages: the Markdown files MkDocs found there leave the site (images and
+    other files beside them stay), and one line says so, so a decision is never published twice."""
+    docs = Path(config.docs_dir).resolve()
+    taken: set[str] = set()
+    for entity in specs.graph:
+        # only a source whose entity has a page of its own among the generated ones (a hand-written
+        # page is an entity too, and is its own page: one a generated page would replace is an error)
+        if not entity.file or entity.page not in generated or \
+                not entity.file.lower().endswith((".md", ".markdown")):
+            continue
+        source = project.absolute(entity.file).resolve()
+        if not source.is_relative_to(docs):
+            continue
+        path = source.relative_to(docs).as_posix()
+        file = files.get_file_from_path(path)
+        if file is not None and file.generated_by is None and path != entity.page:
+            files.remove(file)
+            taken.add(file.src_uri)
+    if taken:
+        folders = sorted({posixpath.dirname(posixpath.join(project.rel(config.docs_dir), uri)) for uri in taken})
+        log.info(log_line(f"{len(taken)} spec file(s) in {', '.join(folders)} are published as "
+                          f"their generated pages, not as written: link to them as [[ID]]"))
 
 
 def _untrusted_meta(meta: dict[str, Any]) -> dict[str, Any]:
