@@ -14,6 +14,7 @@ from .config import SpecsiteConfig
 from .docs_pages import read_docs_pages
 from .entities import Entity, content_hash
 from .findings import Finding, apply_severities, cap_per_rule
+from .gc_pause import fewer_collections
 from .graph import SpecGraph
 from .limits import use
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
@@ -51,7 +52,7 @@ class SpecSet:
 
 def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None = None) -> SpecSet:
     """Run the whole pipeline; never raises on bad spec content, every problem is a finding."""
-    with use(config.limits):
+    with use(config.limits), fewer_collections():
         return _load_specs(project, config, docs_dir)
 
 
