@@ -118,7 +118,7 @@ def include_fifty(times: int = 50) -> str:
 
 
 def same_names(count: int = 10_000) -> str:
-    return dsl("".join(f'    softwareSystem "Same"\n' for _ in range(count)))
+    return dsl("".join('    softwareSystem "Same"\n' for _ in range(count)))
 
 
 def bad_dsl(megabytes: int = 8) -> str:

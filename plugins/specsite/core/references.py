@@ -7,21 +7,12 @@ escaped with :mod:`specsite.core.escape` wherever they land: a label is text, ne
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import escape
 from .brackets import defuse
 from .entities import Entity
 from .graph import SpecGraph
 from .urls import relative_md
 from .xref import REFERENCE, Reference, normalise, rewrite
-
-
-def html_text(text: Any, entities: dict[str, str] | None = None) -> str:
-    """Kept for callers not yet moved to :func:`specsite.core.escape.html_text`: the same, with
-    ``'`` left as it is, as before (``entities`` is ignored: quotes and brackets are escaped)."""
-    # a literal "&#39;" in the text was escaped to "&amp;#39;", so this touches only the quote
-    return escape.html_text(text).replace("&#39;", "'")
 
 
 def link_text(entity: Entity) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Protocol
 
 from ..core.entities import Entity
-from .model import ADDED, CHANGES, REMOVED, Change, FieldChange, Place, apply_levels, make
+from .model import CHANGES, Change, FieldChange, Place, apply_levels, make
 from .removed_elements import removed_element_findings
 from .snapshot import Snapshot
 

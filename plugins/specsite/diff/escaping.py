@@ -14,7 +14,7 @@ from ..core.escape import md_code
 from ..core.escape import md_text as md
 from ..core.markdown import table_cell
 
-__all__ = ["attr", "md", "md_cell", "md_code", "value_text", "url_path", "gh_data", "gh_prop"]
+__all__ = ["attr", "md", "md_cell", "md_code", "value_text", "url_path"]
 
 _MAX = 300
 
@@ -40,13 +40,3 @@ def url_path(text: str) -> str:
     """A site path or anchor from the graph, for an href (quoted so it cannot break out)."""
     return quote(text, safe="/#-_.~")
 
-
-# GitHub workflow commands: the same escaping as check's ``--format github`` (reports/github.py)
-def gh_data(text: str) -> str:
-    """The message part of a GitHub workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def gh_prop(text: str) -> str:
-    """A property value of a GitHub workflow command."""
-    return gh_data(text).replace(":", "%3A").replace(",", "%2C")

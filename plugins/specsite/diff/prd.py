@@ -13,7 +13,7 @@ from ..core.entities import Entity
 from ..prd.model import COMMITTED, PRIORITIES
 from ..prd.views import OPEN_STATUSES
 from .compare import (Context, common as common_args, entity_fields, field_changes, field_names, link_changes, link_summary,
-                      page_of, pairs, place)
+                      pairs)
 from .model import ADDED, CHANGED, CHANGES, REMOVED, Change, FieldChange, make
 
 _D = CHANGES.define

@@ -200,8 +200,8 @@ class Preview:
         main = next((c for c in changes if "#" not in (c.page or "")), changes[0])
         title = f"{main.title or main.entity} (removed)"
         lines = [f"# {md_text(title)}", "",
-                 f'!!! failure specsite-changes specsite-removed "Removed in this pull request"', "",
-                 f"    This page is not in the site any more: the pull request removes what it "
+                 '!!! failure specsite-changes specsite-removed "Removed in this pull request"', "",
+                 "    This page is not in the site any more: the pull request removes what it "
                  f"showed. Compared with {md_text(self.report.base)} · "
                  f"[All changes]({relative_md(path, CHANGES_PAGE)})", ""]
         for c in sorted(changes, key=Change.sort_key):

@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 from ..reports.github import LIMIT_PER_LEVEL
 from .compare import DiffReport
-from .escaping import gh_data, gh_prop, md, md_cell, md_code, url_path, value_text
+from ..reports.escape import workflow_data as gh_data, workflow_property as gh_prop
+from .escaping import md, md_cell, md_code, url_path, value_text
 from .model import Change, Level, counts
 
 JSON_VERSION = 1

@@ -149,7 +149,7 @@ class SpecsitePlugin(BasePlugin):
         project = Project(config_file.parent, config_file=config_file.name)
         self.specs = specs = self._pipeline(project, Path(config.docs_dir))
         reported = {f.file for f in specs.findings if f.code == OUTSIDE_ROOT.code}
-        refused = [f for f in _unpublishable(project, files, _installed_theme_dirs(config, project))
+        refused = [f for f in _unpublishable(project, files, _installed_theme_dirs(config))
                    if f.file not in reported]
         # a copy: results kept for the next serve build must not gather this build's findings
         self.specs = specs = copy.copy(specs)
@@ -372,7 +372,7 @@ def _shipped(source: str) -> bool:
     return Path(source).resolve().is_relative_to(_PACKAGE) and not os.path.islink(source)
 
 
-def _installed_theme_dirs(config: MkDocsConfig, project: Project) -> list[str]:
+def _installed_theme_dirs(config: MkDocsConfig) -> list[str]:
     """The folders of installed themes: trusted software, unlike the repository's own
     ``custom_dir`` (whose files are checked like the docs folder's). An installed theme may live
     inside the project (a ``.venv`` in the checkout) and is still installed software."""

@@ -75,13 +75,16 @@ def _regex(pattern: str) -> Any:
         return None
 
 
-def matches(pattern: str, text: str) -> bool:
-    """True when ``text`` matches ``pattern`` (a pattern that cannot be run matches)."""
+def matches(pattern: str, text: str, unknown: bool = True) -> bool:
+    """True when ``text`` matches ``pattern``; ``unknown`` when the pattern cannot be run (it does
+    not compile, or the backtracking limit is hit): no verdict, so no finding."""
     matcher = _regex(pattern)
+    if matcher is None:
+        return unknown
     try:
-        return matcher is None or matcher.is_valid(text)
-    except Exception:  # noqa: BLE001  (backtracking limit hit: no verdict, no finding)
-        return True
+        return matcher.is_valid(text)
+    except Exception:  # noqa: BLE001
+        return unknown
 
 
 def _pattern(validator: Any, pattern: Any, instance: Any, schema: dict) -> Iterator[Any]:
@@ -97,16 +100,8 @@ def _pattern_properties(validator: Any, patterns: Any, instance: Any, schema: di
         return
     for pattern, subschema in patterns.items():
         for key, value in instance.items():
-            if isinstance(pattern, str) and isinstance(key, str) and _search(pattern, key):
+            if isinstance(pattern, str) and isinstance(key, str) and matches(pattern, key, False):
                 yield from validator.descend(value, subschema, path=key, schema_path=pattern)
-
-
-def _search(pattern: str, text: str) -> bool:
-    matcher = _regex(pattern)
-    try:
-        return matcher is not None and matcher.is_valid(text)
-    except Exception:  # noqa: BLE001
-        return False
 
 
 def _additional_properties(validator: Any, additional: Any, instance: Any, schema: dict
@@ -118,7 +113,7 @@ def _additional_properties(validator: Any, additional: Any, instance: Any, schem
     named = schema.get("properties", {}) or {}
     patterns = [p for p in (schema.get("patternProperties") or {}) if isinstance(p, str)]
     extras = [k for k in instance if k not in named
-              and not any(_search(p, str(k)) for p in patterns)]
+              and not any(matches(p, str(k), False) for p in patterns)]
     if validator.is_type(additional, "object"):
         for extra in extras:
             yield from validator.descend(instance[extra], additional, path=extra)
