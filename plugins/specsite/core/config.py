@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .findings import CATALOGUE
 from .suggest import did_you_mean
 from .limits import Limits
+from ..roadmap.options import ReleaseOption, RoadmapOptions
 
 SeverityName = Literal["error", "warning", "info", "off"]
 
@@ -60,6 +61,11 @@ class SpecsiteConfig(BaseModel):
     cache_dir: str | None = Field(
         None, description="Folder for the content-hash cache of parsed OpenAPI files (relative to "
                           "the project root; none by default). The only thing reading may write.")
+    roadmap: RoadmapOptions = Field(
+        default_factory=RoadmapOptions,
+        description="The roadmap page and its checks: releases (order, optional last days), "
+                    "statuses shown, lanes (none, owner, system, tag), current release(s); see "
+                    "docs/guide/configuration.md.")
     limits: Limits = Field(
         default_factory=Limits,
         description="Bounds on the work one spec may ask for (sizes, nesting, expansion, layout, "
@@ -141,7 +147,7 @@ def error_pairs(exc: ValidationError) -> list[tuple[str, str]]:
     for err in exc.errors():
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
-            model = Limits if err["loc"][:1] == ("limits",) else SpecsiteConfig
+            model = _model_at(err["loc"])
             known = ", ".join(sorted(model.model_fields))
             hint = did_you_mean(str(err["loc"][-1]), model.model_fields)
             text = f"unknown option{hint} (known options: {known})"
@@ -149,3 +155,12 @@ def error_pairs(exc: ValidationError) -> list[tuple[str, str]]:
             text = err["msg"].removeprefix("Value error, ")
         pairs.append((where, text))
     return pairs
+
+
+def _model_at(loc: tuple) -> type:
+    """The model whose options an error location names (for the list of known options)."""
+    if loc[:1] == ("limits",):
+        return Limits
+    if loc[:1] == ("roadmap",):
+        return ReleaseOption if loc[1:2] == ("releases",) and len(loc) > 3 else RoadmapOptions
+    return SpecsiteConfig

@@ -68,3 +68,16 @@ class SpecKind(Protocol):
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]: ...
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]: ...
+
+
+class SpecView(Protocol):
+    """A view across kinds (the roadmap): reads no files; it checks and renders what the kinds
+    read, after all of them have, from the graph and their results (kind name -> result)."""
+
+    name: str
+
+    def check(self, project: Project, graph: SpecGraph, results: dict[str, ReadResult],
+              config: SpecsiteConfig) -> list[Finding]: ...
+
+    def pages(self, graph: SpecGraph, results: dict[str, ReadResult], config: SpecsiteConfig,
+              site: SiteContext) -> list[GeneratedPage]: ...

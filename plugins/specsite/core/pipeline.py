@@ -17,7 +17,7 @@ from .findings import Finding, apply_severities, cap_per_rule
 from .gc_pause import fewer_collections
 from .graph import SpecGraph
 from .limits import use
-from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
+from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind, SpecView
 from .project import Project
 from .rules import FINDINGS_CAPPED, UNCHECKED_REFERENCES, UNKNOWN_REFERENCE
 from .site_map import place
@@ -34,6 +34,7 @@ class SpecSet:
     findings: list[Finding]
     results: dict[str, ReadResult] = field(default_factory=dict)
     kinds: list[SpecKind] = field(default_factory=list)
+    views: list[SpecView] = field(default_factory=list)
 
     def pages(self, site: SiteContext) -> list[GeneratedPage]:
         """Every generated page of every kind, sorted by path, placed in the site (listed in the
@@ -42,6 +43,8 @@ class SpecSet:
         with use(self.config.limits):
             for kind in self.kinds:
                 pages.extend(kind.pages(self.graph, self.results[kind.name], site))
+            for view in self.views:
+                pages.extend(view.pages(self.graph, self.results, self.config, site))
         entity_pages = {e.page for e in self.graph if e.page and e.kind != "page"}
         return place(sorted(pages, key=lambda p: p.path), entity_pages)
 
@@ -57,7 +60,7 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
 
 
 def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None) -> SpecSet:
-    from ..kinds import KINDS
+    from ..kinds import KINDS, VIEWS
 
     findings: list[Finding] = []
     graph = SpecGraph()
@@ -76,13 +79,15 @@ def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None)
             graph.add(page)
     for kind in KINDS:
         findings.extend(kind.check(graph, results[kind.name], config))
+    for view in VIEWS:
+        findings.extend(view.check(project, graph, results, config))
     unparsed = {prefix: file for r in results.values() for prefix, file in r.unparsed.items()}
     findings.extend(check_references(graph, unparsed))
     findings = _without_shadowed_references(findings)
     findings = apply_severities(findings, config.rules)
     findings = cap_per_rule(findings, config.limits.max_findings_per_rule, FINDINGS_CAPPED)
     findings = apply_severities(findings, config.rules)  # the summaries' own severity
-    return SpecSet(project, config, graph, findings, results, list(KINDS))
+    return SpecSet(project, config, graph, findings, results, list(KINDS), list(VIEWS))
 
 
 def entity_hash(entity: Entity) -> str:

@@ -78,6 +78,7 @@ def document_entities(doc: PrdDocument) -> list[Entity]:
             "summary": prd.summary, "requirements": [requirement_id(prd_id, r.id) for r in prd.requirements],
             "metrics": [m.model_dump() for m in prd.metrics], "non_goals": list(prd.non_goals),
             "open_questions": [q.question for q in prd.open_questions if q.open],
+            "milestones": [m.model_dump() for m in prd.milestones], "tags": list(prd.tags),
         }
         for i, req in enumerate(prd.requirements):
             requirements.append(_requirement_entity(doc, i, req))

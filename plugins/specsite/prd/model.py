@@ -191,6 +191,8 @@ class Prd(_Strict):
                       description="Architecture elements it touches (Structurizr identifiers).")
     depends_on: Names = Field(default_factory=list,
                               description="PRDs or requirements it needs first.")
+    tags: Names = Field(default_factory=list,
+                        description="Labels to group PRDs by, e.g. the roadmap's tag lanes.")
     requirements: list[Requirement] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list, description="Success metrics.")
     non_goals: Names = Field(default_factory=list, description="What this PRD deliberately leaves out.")

@@ -38,7 +38,7 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
     lines = [
         "# Product requirements", "",
         f"{_count(len(documents), 'PRD')} with {_count(total, 'requirement')}. See also the [ranked backlog]"
-        "(backlog.md) and the [traceability matrix](traceability.md).", "",
+        "(backlog.md), the [traceability matrix](traceability.md) and the [roadmap](roadmap.md).", "",
     ]
     if statuses:
         order = [*STATUSES, "invalid"]
