@@ -236,3 +236,19 @@ def test_as_of_option(tmp_path, monkeypatch) -> None:
     assert "api-path-removed-before-sunset" in by_code(doc)
     _, doc = diff_json(root, monkeypatch, *exports, "--as-of", "2031-01-01")
     assert "api-removed-after-deprecation" in by_code(doc)
+
+
+def test_release_and_milestone_changes_are_reported_field_by_field(tmp_path, monkeypatch) -> None:
+    codes = changed(tmp_path, monkeypatch,
+                    (PRD1, "release: 2027-Q1", "release: 2027-Q2"),
+                    (PRD1, "date: 2027-03-15}", "date: 2027-04-15}"))
+    [change] = codes["prd-changed"]
+    fields = {f["path"]: f for f in change["fields"]}
+    assert (fields["release"]["before"], fields["release"]["after"]) == ("2027-Q1", "2027-Q2")
+    assert fields["milestones"]["after"][-1]["date"] == "2027-04-15"
+    assert "prd-text-changed" not in codes
+
+
+def test_milestones_unchanged_report_nothing(tmp_path, monkeypatch) -> None:
+    codes = changed(tmp_path, monkeypatch, (PRD1, "# ", "#  "))
+    assert "prd-changed" not in codes

@@ -23,12 +23,12 @@ COMMITTED_PRD_REMOVED = _D("committed-prd-removed", "warning", "prd",
                            "An approved or shipped PRD was removed.")
 PRD_STATUS = _D("prd-status-changed", "info", "prd", "A PRD moved status (draft -> review...).")
 PRD_CHANGED = _D("prd-changed", "info", "prd",
-                 "A PRD's title, owner, reviewers, release, summary, metrics, non-goals or open "
-                 "questions changed.")
+                 "A PRD's title, owner, reviewers, release, summary, metrics, non-goals, open "
+                 "questions, milestones or tags changed.")
 PRD_LINKS = _D("prd-links-changed", "info", "prd",
                "A PRD's links (decisions, elements, dependencies, references) changed.")
 PRD_TEXT = _D("prd-text-changed", "info", "prd",
-              "A PRD's prose or other content (risks, milestones) changed.")
+              "A PRD's prose or other content (risks) changed.")
 REQ_ADDED = _D("requirement-added", "info", "requirement", "A requirement was added.")
 REQ_REMOVED = _D("requirement-removed", "info", "requirement",
                  "A requirement was removed from a PRD in draft, review or deprecated.")
@@ -53,7 +53,7 @@ REQ_CHANGED = _D("requirement-changed", "info", "requirement",
                  "A requirement's kind or edge cases changed.")
 
 _PRD_FIELDS = ("title", "owner", "reviewers", "release", "summary", "metrics", "non_goals",
-               "open_questions")
+               "open_questions", "milestones", "tags")
 
 
 class PrdComparer:
