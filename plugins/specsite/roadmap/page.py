@@ -171,7 +171,7 @@ def _debt(roadmap: Roadmap, graph: SpecGraph, links: _Links) -> list[str]:
 
 
 def _table(roadmap: Roadmap, links: _Links) -> list[str]:
-    lanes = roadmap.options.lanes != "none"
+    lanes = roadmap.options.lanes not in ("none", "owner")  # owner has its own column
     headers = ["Release", "PRD", "Status", "Owner", *(["Lane"] if lanes else []), "Milestones",
                "Depends on"]
     table = HtmlTable(headers, filter_column=3)

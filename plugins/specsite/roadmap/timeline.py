@@ -17,7 +17,9 @@ from .svg_shapes import INK, MUTED, STATUS_LOOKS, clip, n, wrap
 
 MAX_DRAWN = 60
 MAX_MILESTONES = 3
-_PAD, _COL_W, _GAP, _HEADER, _LABEL_W = 16.0, 172.0, 26.0, 46.0, 120.0
+_PAD, _COL_W, _GAP, _HEADER = 16.0, 172.0, 26.0, 46.0
+#: a lane's name is written across the top of the lane, above its boxes
+_LANE_TITLE = 20.0
 #: wider than this, the timeline keeps its size and its frame scrolls (else it shrinks to fit)
 WIDE = 800.0
 _BOX_GAP, _LANE_PAD = 10.0, 12.0
@@ -65,27 +67,35 @@ def render(roadmap: Roadmap, href: Callable[[str], str | None]) -> str:
     columns = [r for r in roadmap.releases if any(i.column == r for i in items)]
     lanes = sorted({i.lane for i in items}, key=lambda lane: (lane in _FALLBACK_LANES, lane.casefold(), lane))
     with_labels = lanes != [""]
-    left = _PAD + (_LABEL_W if with_labels else 0.0)
+    left = _PAD
     col_x = {r: left + k * (_COL_W + _GAP) for k, r in enumerate(columns)}
+    cells: dict[tuple[str, str], list[Item]] = {}
+    for item in items:
+        cells.setdefault((item.lane, item.column), []).append(item)
     boxes: dict[str, _Box] = {}
     lane_top: dict[str, float] = {}
+    #: the line under a lane's boxes: no box crosses it, so long arrows run along it
+    lane_bottom: dict[str, float] = {}
     y = _PAD + _HEADER
     for lane in lanes:
         lane_top[lane] = y
         tallest = 0.0
         for release in columns:
-            cy = y + _LANE_PAD
-            for item in (i for i in items if i.lane == lane and i.column == release):
+            cy = y + _LANE_PAD + (_LANE_TITLE if with_labels else 0.0)
+            for item in cells.get((lane, release), []):
                 box = _box(item, col_x[release], cy)
                 boxes[item.id] = box
                 cy += box.h + _BOX_GAP
             tallest = max(tallest, cy - y)
         y += max(tallest, 40.0) + _LANE_PAD - _BOX_GAP
+        lane_bottom[lane] = y
     width = left + len(columns) * (_COL_W + _GAP) - _GAP + _PAD
     height = y + _PAD
     phases = phase_of(roadmap)
+    classes = "specsite-roadmap specsite-roadmap-wide" if width > WIDE else "specsite-roadmap"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-           f'class="specsite-roadmap{" specsite-roadmap-wide" if width > WIDE else ""}" viewBox="0 0 {n(width)} {n(height)}" width="{n(width)}" '
+           f'class="{classes}" '
+           f'viewBox="0 0 {n(width)} {n(height)}" width="{n(width)}" '
            f'height="{n(height)}" role="img" aria-labelledby="specsite-roadmap-title" '
            f'font-family="Helvetica, Arial, sans-serif">',
            '<title id="specsite-roadmap-title">Roadmap timeline: PRDs by release'
@@ -117,15 +127,15 @@ def render(roadmap: Roadmap, href: Callable[[str], str | None]) -> str:
             top = lane_top[lane]
             out.append(f'<line x1="{n(_PAD)}" y1="{n(top)}" x2="{n(width - _PAD)}" y2="{n(top)}" '
                        f'stroke="#cfd8dc" stroke-width="1"/>')
-            for k, line in enumerate(wrap(lane, _LABEL_W - 12, 12, 3)):
-                out.append(f'<text x="{n(_PAD)}" y="{n(top + 20 + k * 15)}" font-size="12" '
-                           f'font-weight="bold" fill="{INK}">{svg_text(line)}</text>')
+            out.append(f'<text x="{n(_PAD + 4)}" y="{n(top + 20)}" font-size="12" '
+                       f'font-weight="bold" fill="{INK}">{svg_text(clip(lane, width - 2 * _PAD, 12))}'
+                       "</text>")
     # arrows first: one that spans several releases passes behind the boxes between
     out.append('<g class="specsite-roadmap-dependencies" fill="none">')
     for box in boxes.values():
         for target in box.item.prds_depended_on():
             if target in boxes:
-                out.append(_arrow(roadmap, boxes[target], box))
+                out.append(_arrow(roadmap, boxes[target], box, lane_bottom[boxes[target].item.lane]))
     out.append("</g>")
     out.append('<g class="specsite-roadmap-prds">')
     for box in boxes.values():
@@ -176,24 +186,30 @@ def _draw_box(box: _Box, link: str | None) -> list[str]:
     return [f'<a xlink:href="{svg_attr(link)}">', *parts, "</a>"]
 
 
-def _arrow(roadmap: Roadmap, first: _Box, then: _Box) -> str:
-    """An arrow from ``first`` (depended on) to ``then`` (which needs it)."""
+def _arrow(roadmap: Roadmap, first: _Box, then: _Box, corridor: float) -> str:
+    """An arrow from ``first`` (depended on) to ``then`` (which needs it). Between neighbouring
+    columns it curves through the gap; further, it runs down the gap beside ``first``, along
+    ``corridor`` (the line under ``first``'s lane, which no box crosses) and up the gap beside
+    ``then``, so it never passes behind a box of a release in between."""
     late = roadmap.order.compare(then.item.release, first.item.release) == -1
     colour, marker = (_LATE, "late") if late else (_ARROW, "arrow")
-    if first.x < then.x:
-        sx, ex = first.x + _COL_W, then.x
-        bend = (ex - sx) / 2
-        d = (f"M{n(sx)},{n(first.cy)} C{n(sx + bend)},{n(first.cy)} {n(ex - bend)},{n(then.cy)} "
-             f"{n(ex)},{n(then.cy)}")
-    elif first.x > then.x:
-        sx, ex = first.x, then.x + _COL_W
-        bend = (sx - ex) / 2
-        d = (f"M{n(sx)},{n(first.cy)} C{n(sx - bend)},{n(first.cy)} {n(ex + bend)},{n(then.cy)} "
-             f"{n(ex)},{n(then.cy)}")
-    else:  # same column: loop through the gap on the right
+    span = abs(then.x - first.x) / (_COL_W + _GAP)
+    if first.x == then.x:  # same column: loop through the gap on the right
         sx = first.x + _COL_W
         d = (f"M{n(sx)},{n(first.cy)} C{n(sx + _GAP * 0.8)},{n(first.cy)} "
              f"{n(sx + _GAP * 0.8)},{n(then.cy)} {n(sx)},{n(then.cy)}")
+    else:
+        forward = first.x < then.x
+        sx = first.x + _COL_W if forward else first.x
+        ex = then.x if forward else then.x + _COL_W
+        if span < 1.5:
+            bend = (ex - sx) / 2
+            d = (f"M{n(sx)},{n(first.cy)} C{n(sx + bend)},{n(first.cy)} {n(ex - bend)},{n(then.cy)} "
+                 f"{n(ex)},{n(then.cy)}")
+        else:
+            step = _GAP / 2 if forward else -_GAP / 2
+            d = (f"M{n(sx)},{n(first.cy)} H{n(sx + step)} V{n(corridor)} H{n(ex - step)} "
+                 f"V{n(then.cy)} H{n(ex)}")
     dash = ' stroke-dasharray="6 4"' if late else ""
     what = f"{then.item.id} depends on {first.item.id}"
     return (f'<path d="{d}" stroke="{colour}" stroke-width="1.6"{dash} '
