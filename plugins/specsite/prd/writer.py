@@ -23,6 +23,9 @@ release:               # e.g. 2027-Q1
 summary: {summary}
 adrs: []               # decisions this relies on, e.g. [ADR-0012]
 c4: []                 # architecture elements it touches, e.g. [webshop.checkoutService]
+# tags: []             # labels to group PRDs by (the roadmap's tag lanes)
+# milestones:          # dated steps, checked against the release (ROAD002)
+#   - {{name: beta for 5% of shoppers, date: 2027-02-01}}
 requirements:
   - id: R1
     text: What a user can do once this ships, in one sentence.
