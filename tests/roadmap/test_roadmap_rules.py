@@ -148,7 +148,9 @@ def test_a_long_chain_closing_on_itself_needs_no_deep_recursion(tmp_path):
     requirements = [{"id": f"R{i}", "text": "x", "priority": "should",
                      "depends_on": [f"R{(i + 1) % count}"]} for i in range(count)]
     [finding] = road(load(tmp_path, {"0001-a.md": prd(1, requirements=requirements)}), "ROAD004")
-    assert finding.message.count("→") == count
+    # the message names the first and last steps and counts the rest (bounded, yet exact)
+    assert f"({count + 1 - 20} more)" in finding.message
+    assert finding.message.count("→") == 20
 
 
 # ROAD005 and ROAD006: the options against the plan

@@ -8,6 +8,9 @@ from . import rules
 from .cycles import find_cycles
 from .plan import Dependency, Item, Roadmap
 
+#: the most steps of a cycle a message names
+MAX_CYCLE_SHOWN = 20
+
 
 def check_all(roadmap: Roadmap, graph: SpecGraph, config_file: str | None) -> list[Finding]:
     """ROAD001 to ROAD006 over every valid PRD (the ``statuses`` option only filters the pages)."""
@@ -23,7 +26,7 @@ def check_all(roadmap: Roadmap, graph: SpecGraph, config_file: str | None) -> li
         findings += _milestones(roadmap, item)
         findings += _unlisted(roadmap, item)
     findings += [rules.DEPENDENCY_CYCLE.at(
-        f"dependency cycle: {' → '.join(c.path)}; none of them can go first: remove one of these "
+        f"dependency cycle: {_cycle_text(c.path)}; none of them can go first: remove one of these "
         f"depends_on entries", c.link.file, c.link.line, c.link.column, c.source)
         for c in find_cycles(graph)]
     for name in roadmap.unknown_current:
@@ -32,6 +35,14 @@ def check_all(roadmap: Roadmap, graph: SpecGraph, config_file: str | None) -> li
             f"(releases: {', '.join(r for r in roadmap.releases) or 'none'}); Now is the first "
             "release with a PRD not yet shipped instead", config_file, None))
     return findings
+
+
+def _cycle_text(path: list[str]) -> str:
+    """``A → B → A``; a long cycle names its first and last steps and counts the rest."""
+    if len(path) <= MAX_CYCLE_SHOWN:
+        return " → ".join(path)
+    head, tail = path[:MAX_CYCLE_SHOWN - 3], path[-3:]
+    return f"{' → '.join(head)} → … ({len(path) - len(head) - len(tail)} more) → {' → '.join(tail)}"
 
 
 def _where(dep: Dependency) -> dict:
