@@ -7,7 +7,7 @@ import re
 
 from roadmap_helpers import load, prd, roadmap_page
 
-from specsite.core.entities import Entity, Link
+from specsite.core.entities import Entity
 from specsite.core.kind import SiteContext
 from specsite.roadmap.charts import Category, Group, category_bars
 from specsite.roadmap.timeline import MAX_DRAWN

@@ -22,7 +22,6 @@ from ..prd.entities import PAGE_DIR
 from . import timeline
 from .charts import MOSCOW, Category, Group, category_bars
 from .plan import Item, Roadmap
-from .releases import UNSCHEDULED
 
 PATH = f"{PAGE_DIR}/roadmap.md"
 DEBT_KIND = "debt"
@@ -187,5 +186,3 @@ def _table(roadmap: Roadmap, links: _Links) -> list[str]:
             *([html_text(item.lane)] if lanes else []), milestones, depends])
     return ["## Every PRD on the roadmap", "", table.render()]
 
-
-__all__ = ["MIXES", "Mix", "PATH", "UNSCHEDULED", "render"]

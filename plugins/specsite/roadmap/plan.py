@@ -156,7 +156,7 @@ def _lane(prd: Prd, graph: SpecGraph, lanes: str) -> str:
     if lanes == "owner":
         return prd.owner.strip() or NO_LANE["owner"]
     if lanes == "tag":
-        tags = [t.strip() for t in getattr(prd, "tags", []) if t.strip()]
+        tags = [t.strip() for t in prd.tags if t.strip()]
         return tags[0] if tags else NO_LANE["tag"]
     if lanes == "system":
         return _system(prd, graph) or NO_LANE["system"]
