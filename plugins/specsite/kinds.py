@@ -1,6 +1,7 @@
 """Every spec kind the pipeline runs, in order.
 
-C4 runs first: the folders its workspaces name with ``!adrs`` join the ADR set.
+C4 runs first: the folders its workspaces name with ``!adrs`` join the ADR set. The debt register
+runs last (it only links to the others).
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 from .adr.kind import ADR_KIND
 from .c4.kind import C4_KIND
 from .core.kind import SpecKind
+from .debt.kind import DEBT_KIND
 from .openapi.kind import OPENAPI_KIND
 from .prd.kind import PRD_KIND
 
-KINDS: list[SpecKind] = [C4_KIND, ADR_KIND, PRD_KIND, OPENAPI_KIND]
+KINDS: list[SpecKind] = [C4_KIND, ADR_KIND, PRD_KIND, OPENAPI_KIND, DEBT_KIND]
