@@ -165,6 +165,9 @@ def _quadrant_page(entries: list[Entry], site: SiteContext) -> str:
     if hidden:
         lines += [f"{hidden} items are not drawn (the chart shows at most {PER_QUADRANT} per "
                   f"quadrant); the [register](index.md) lists every item.", ""]
-    lines += [quadrant_svg(chips, QUADRANTS, site), "",
+    # inside a block-level <div>, Markdown leaves the SVG alone (bare, it would be a paragraph
+    # and its titles Markdown: "*x*" would lose its stars)
+    lines += ['<div class="specsite-debt-chart">', quadrant_svg(chips, QUADRANTS, site), "</div>",
+              "",
               "Chips: open (red), scheduled (yellow), accepted (grey).", ""]
     return "\n".join(lines)
