@@ -24,7 +24,7 @@ SCHEDULED_WITHOUT_RELEASE = CATALOGUE.define(
     "A debt item is `scheduled` but gives no `release`.", "debt")
 REPAID_STILL_OPEN = CATALOGUE.define(
     "DEBT007", "repaid-debt-open-in-adr", "warning",
-    "An accepted ADR references a repaid debt item ([[DEBT-NNNN]]) on a line that does not say "
+    "An accepted ADR references a repaid debt item (`[[DEBT-NNNN]]`) on a line that does not say "
     "it is repaid, so the decision still reads as if the debt were open.", "debt")
 NOT_ESTIMATED = CATALOGUE.define(
     "DEBT008", "debt-not-estimated", "info",
