@@ -130,8 +130,7 @@ def _message(err: Any, loc: tuple) -> str:
     if kind == "missing":
         problem = "is required but missing"
     elif kind == "extra_forbidden":
-        problem = ("is not a debt item field (known: adrs, elements, id, interest, principal, "
-                   "quadrant, release, status, title)")
+        problem = f"is not a debt item field (known: {', '.join(sorted(DebtItem.model_fields))})"
     elif kind == "literal_error":
         problem = f"{_shown(value)} is not one of {err.get('ctx', {}).get('expected', '')}"
     elif kind == "string_too_short":
