@@ -11,7 +11,7 @@ def test_nothing_to_check_without_mkdocs_yml_is_a_usage_error(tmp_path, monkeypa
     result = run_cli(["check"], tmp_path, monkeypatch)
     assert result.code == 2
     assert f"no mkdocs.yml in {tmp_path}" in result.err
-    assert "--adrs/--prds/--c4/--openapi" in result.err
+    assert "--adrs/--prds/--c4/--openapi/--debt" in result.err
     assert run_cli(["export"], tmp_path, monkeypatch).code == 2
 
 

@@ -27,11 +27,12 @@ KIND_FLAGS = {
     "prds": ("DIR", "a PRD folder", "specs/prds"),
     "c4": ("FILE", "a Structurizr DSL (or JSON) workspace", "arch/workspace.dsl"),
     "openapi": ("PATH", "an OpenAPI file, or a folder of them", "apis/"),
+    "debt": ("DIR", "a technical-debt register folder", "specs/debt"),
 }
 
 _SOURCES_NOTE = """
 Spec sources come from the specsite entry of ./mkdocs.yml (or -f FILE). Spec paths given with
---adrs/--prds/--c4/--openapi replace the configured ones (the docs pages are then not read); the
+--adrs/--prds/--c4/--openapi/--debt replace the configured ones (the docs pages are then not read); the
 other options (rule levels, custom statuses) still apply."""
 
 
@@ -159,9 +160,21 @@ def build_parser() -> argparse.ArgumentParser:
     prd.add_argument("--owner", metavar="NAME",
                      help="the PRD's owner (default: $USER), e.g. --owner jane.doe")
 
+    debt = _sub(new_sub, "debt", "the next numbered technical-debt item, with every field",
+                _examples('specsite new debt "Decision index is one Markdown table"',
+                          'specsite new debt "Retry logic copied in three services" '
+                          '--debt specs/debt'))
+    debt.add_argument("title", help='the debt\'s title, e.g. "Orders table has no index"')
+    debt.add_argument("-f", "--config-file", metavar="FILE",
+                      help="the mkdocs.yml naming the debt folders (default: ./mkdocs.yml)")
+    debt.add_argument("--debt", action="append", default=[], metavar="DIR",
+                      help="debt folder to write into (default: the first configured one), "
+                           "e.g. --debt specs/debt")
+
     schema = _sub(sub, "schema", "print the JSON Schema of a spec format, for editors",
-                  _examples("specsite schema prd > prd.schema.json"))
-    schema.add_argument("what", choices=["prd"], help="the format: prd")
+                  _examples("specsite schema prd > prd.schema.json",
+                            "specsite schema debt > debt.schema.json"))
+    schema.add_argument("what", choices=["prd", "debt"], help="the format: prd or debt")
 
     init = _sub(sub, "init", "add specsite to an existing MkDocs project: the plugin entry, "
                              "spec folders and a nav; never overwrites a file",
@@ -185,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             return _rules(args)
         if args.command == "new":
+            if args.what == "debt":
+                return _new_debt(args)
             return _new_prd(args) if args.what == "prd" else _new_adr(args)
         if args.command == "schema":
             return _schema(args)
@@ -383,8 +398,23 @@ def _new_prd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_debt(args: argparse.Namespace) -> int:
+    from .debt.writer import WriteError, new_debt_in_project
+
+    _title(args.title, "debt")
+    settings = load_settings(args.config_file, {"debt": args.debt}, Path.cwd())
+    try:
+        print(new_debt_in_project(settings.project, settings.config, args.title))
+    except WriteError as exc:
+        raise SettingsError(str(exc)) from None
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
-    from .prd.model import json_schema
+    if args.what == "debt":
+        from .debt.model import json_schema
+    else:
+        from .prd.model import json_schema
 
     sys.stdout.write(json_schema())
     return 0

@@ -36,6 +36,8 @@ class SpecsiteConfig(BaseModel):
     prds: list[str] = Field(default_factory=list, description="PRD folders (one or a list).")
     c4: list[str] = Field(default_factory=list, description="Structurizr DSL workspace files.")
     openapi: list[str] = Field(default_factory=list, description="OpenAPI files or folders.")
+    debt: list[str] = Field(default_factory=list,
+                            description="Technical-debt register folders (one or a list).")
     rules: dict[str, SeverityName] = Field(
         default_factory=dict, description="Per-rule severity: error | warning | info | off.")
     adr_statuses: list[str] = Field(
@@ -72,7 +74,7 @@ class SpecsiteConfig(BaseModel):
                     "findings per rule); see docs/guide/configuration.md.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
-                     mode="before")
+                     "debt", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return _as_list(value)

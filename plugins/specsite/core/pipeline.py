@@ -107,12 +107,17 @@ def _with_contributions(config: SpecsiteConfig, contributes: dict[str, list[str]
     return config.model_copy(update=update) if update else config
 
 
+#: generic unknown-link findings a kind's own, more precise finding at the same place replaces:
+#: XREF001 (any ``[[ID]]``) and C4009 (any typed ``c4:`` link; the debt kind says DEBT003)
+_SHADOWABLE = frozenset((UNKNOWN_REFERENCE.code, "C4009"))
+
+
 def _without_shadowed_references(findings: list[Finding]) -> list[Finding]:
-    """Drop an XREF001 where a kind reported the same reference more precisely (same place)."""
+    """Drop an XREF001 or C4009 where a kind reported the same link more precisely (same place)."""
     precise = {(f.file, f.line, f.column) for f in findings
-               if f.code != UNKNOWN_REFERENCE.code and f.column is not None}
+               if f.code not in _SHADOWABLE and f.column is not None}
     return [f for f in findings
-            if f.code != UNKNOWN_REFERENCE.code or (f.file, f.line, f.column) not in precise]
+            if f.code not in _SHADOWABLE or (f.file, f.line, f.column) not in precise]
 
 
 def check_references(graph: SpecGraph, unparsed: dict[str, tuple[str, int | None]] | None = None

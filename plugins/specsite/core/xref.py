@@ -19,6 +19,7 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _ADR_NUMBER = re.compile(r"^adr-0*(\d+)$", re.IGNORECASE)
 _PRD_NUMBER = re.compile(r"^prd-0*(\d+)((?:\.[A-Za-z0-9_-]+)?)$", re.IGNORECASE)
+_DEBT_NUMBER = re.compile(r"^debt-0*(\d+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ def normalise(raw: str) -> str:
     m = _PRD_NUMBER.match(raw)
     if m:
         return f"PRD-{int(m.group(1)):04d}{m.group(2)}"
+    m = _DEBT_NUMBER.match(raw)
+    if m:
+        return f"DEBT-{int(m.group(1)):04d}"
     if raw[:4].lower() == "adr-":
         return "ADR-" + raw[4:]
     return raw

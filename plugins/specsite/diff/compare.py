@@ -150,11 +150,13 @@ def comparers() -> list[Comparer]:
     """Every kind's comparer, in a fixed order."""
     from .adr import ADR_COMPARER
     from .c4 import C4_COMPARER
+    from .debt import DEBT_COMPARER
     from .openapi import OPENAPI_COMPARER
     from .pages import PAGE_COMPARER
     from .prd import PRD_COMPARER
 
-    return [PRD_COMPARER, ADR_COMPARER, C4_COMPARER, OPENAPI_COMPARER, PAGE_COMPARER]
+    return [PRD_COMPARER, ADR_COMPARER, C4_COMPARER, OPENAPI_COMPARER, PAGE_COMPARER,
+            DEBT_COMPARER]
 
 
 def load_codes() -> None:

@@ -135,7 +135,8 @@ class SpecsitePlugin(BasePlugin):
             config.nav.append({"Changes": CHANGES_PAGE})
         root = Path(config.config_file_path or ".").resolve().parent
         project = Project(root)
-        for path in (*self.options.adrs, *self.options.prds, *self.options.c4, *self.options.openapi):
+        for path in (*self.options.adrs, *self.options.prds, *self.options.c4, *self.options.openapi,
+                     *self.options.debt):
             candidate = project.absolute(path)
             if candidate.exists() and str(candidate) not in config.watch:
                 config.watch.append(str(candidate))
@@ -218,7 +219,7 @@ class SpecsitePlugin(BasePlugin):
             return load_specs(project, self.options, docs_dir)
         roots: list[Path | str] = [docs_dir]
         for options in (self.options, *([self._kept[1].config] if self._kept else [])):
-            roots += [*options.adrs, *options.prds, *options.c4, *options.openapi]
+            roots += [*options.adrs, *options.prds, *options.c4, *options.openapi, *options.debt]
         if self._kept is not None:
             roots += self._kept[1].sources()
         # the preview's base (the option, or SPECSITE_DIFF_BASE) is part of the key: changing it
