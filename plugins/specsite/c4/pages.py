@@ -1,5 +1,5 @@
-"""Generated pages: a model index, one page per view (with its SVG) and per system, container and
-component."""
+"""Generated pages: a model index, one page per view (with its SVG) and per person, system,
+container and component."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import file_slug
+from ..core.references import referenced_by
 from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
@@ -24,7 +25,7 @@ from .rules import VIEW_TOO_LARGE
 from .svg import render_svg
 
 PAGE_DIR = "architecture"
-_OWN_PAGE = (m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
+_OWN_PAGE = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
 _DEPLOYMENT = m.DEPLOYMENT_TYPES
 # an identifier kept as it is in a page's file name; any other gets a slug and a digest, so no
 # identifier names a path outside the architecture folder or another page's file
@@ -166,7 +167,8 @@ def _documentation(path: str, docs: list[DocPage]) -> list[str]:
 
 def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
                  docs: list[DocPage] = ()) -> GeneratedPage:
-    """A software system's, container's or component's page, with what references it."""
+    """A person's, software system's, container's or component's page, with what references it
+    (a person's: the stories and PRDs naming it as their persona)."""
     path, _ = site.element_location(ws, e)
     lines = [f"# {md_text(e.name)}", "",
              f"*{md_text(e.type_label)}*" + (f" · {md_text(e.technology)}" if e.technology else ""), ""]
@@ -218,10 +220,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
     lines += _documentation(path, list(docs))
     lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
     # relationships are listed above; here: what other specs say about the element
-    referrers = [r for r in graph.referrers(f"c4:{e.id}") if r.kind != "c4"]
-    lines += ["## Referenced by", ""]
-    lines += [f"- {_referrer(path, r)}" for r in referrers] or ["Nothing in the specs references this yet."]
-    lines.append("")
+    lines.append(referenced_by(graph, f"c4:{e.id}", skip=frozenset({"c4"})))
     return GeneratedPage(path, e.name, "\n".join(lines), e.place.file)
 
 
@@ -269,7 +268,7 @@ def index_page(ws: m.Workspace, site: Site, docs: list[DocPage] = ()) -> Generat
     people = [e for e in ws.elements if e.type == m.PERSON]
     if people:
         lines += ["## People", "", "| Person | Description |", "|---|---|"]
-        lines += [f'| <span id="{anchor(e)}"></span>{md_text(e.name)} | {md_text(e.description)} |' for e in people]
+        lines += [f'| {_link(path, site, ws, e)} | {md_text(e.description)} |' for e in people]
         lines.append("")
     systems = [e for e in ws.elements if e.type in (m.SOFTWARE_SYSTEM, m.CUSTOM) and e.parent is None]
     if systems:
