@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from specsite.c4.kind import C4_KIND
 from specsite.core.config import SpecsiteConfig
@@ -138,3 +139,29 @@ def test_zoom_script_and_styles_ship_with_the_pages():
     script = open(result.assets["assets/specsite/c4-diagrams.js"]).read()
     assert ".c4-view" in script and "viewBox" in script and "http" not in script
     assert "createObjectURL" in script and "c4-fullscreen" in script
+
+
+def test_element_page_draws_its_first_view_with_the_element_highlighted():
+    _, _, pages = build()
+    page = pages["architecture/shop.db.md"].markdown
+    assert "## In the diagram" in page
+    assert "Highlighted in [Containers](views/containers.md):" in page
+    focused = re.findall(r'<g class="c4-element c4-focus" data-specsite-id="([^"]+)"', page)
+    assert focused == ["shop.db"]  # only the page's own element
+    # the view's own page draws the same layout without a highlight
+    view = pages["architecture/views/containers.md"].markdown
+    assert "c4-focus" not in view
+    def drawing(markdown):  # links are relative to the page: compare the rest
+        return re.sub(r'xlink:href="[^"]*"', "", re.search(r"<svg .*?</svg>", markdown, re.DOTALL).group(0))
+    assert drawing(page).replace(" c4-focus", "") == drawing(view)
+    # a person's page draws the first static view it is in
+    assert "Highlighted in [Context](views/context.md):" in pages["architecture/customer.md"].markdown
+
+
+def test_element_in_no_view_has_no_diagram():
+    _, _, pages = build()
+    shown = {p for p, page in pages.items() if "## In the diagram" in page.markdown}
+    assert "architecture/shop.web.catalogue.md" in shown or "architecture/shop.web.checkout.md" in shown
+    # every element page that draws a diagram highlights exactly one element
+    for p in shown:
+        assert len(re.findall(r'class="c4-element c4-focus"', pages[p].markdown)) == 1, p

@@ -22,7 +22,8 @@ from .layout import layout_view, too_large
 from .manual_layout import manual_layout
 from .legend import legend_html
 from .rules import VIEW_TOO_LARGE
-from .svg import render_svg
+from .layout import Layout
+from .svg import FOCUS, render_svg
 
 PAGE_DIR = "architecture"
 _OWN_PAGE = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
@@ -94,8 +95,24 @@ def _referrer(from_page: str, entity: Entity) -> str:
     return f"{md_text(entity.id)}: {title}" + (f" ({md_code(entity.file)})" if entity.file else "")
 
 
+class Layouts:
+    """Each view's layout, computed once: a view page and the element pages showing the view
+    draw the same layout (Graphviz is the costly part of a diagram)."""
+
+    def __init__(self) -> None:
+        self._by_view: dict[int, Layout] = {}
+
+    def of(self, ws: m.Workspace, view: m.View) -> Layout:
+        """The layout of ``view``: a JSON workspace's stored one, else Graphviz's."""
+        key = id(view)
+        if key not in self._by_view:
+            self._by_view[key] = manual_layout(view, ws) or layout_view(view)
+        return self._by_view[key]
+
+
 def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext,
-             findings: list[Finding]) -> str:
+             findings: list[Finding], layouts: Layouts | None = None, focus: m.Element | None = None) -> str:
+    """The view's diagram block; ``focus`` is highlighted (the element whose page shows it)."""
     def href(element: m.Element) -> str | None:
         # a deployed instance links to the page of what it deploys
         shown = element.instance_of if element.instance_of is not None else element
@@ -103,8 +120,12 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
         return relative_url(page, target, context.use_directory_urls, where)
 
     # a JSON workspace's manual layout is drawn as stored; anything else goes to Graphviz
-    layout = manual_layout(view, ws) or layout_view(view)
-    svg = render_svg(ws, view, layout, href, context.diff_marks)
+    layout = (layouts or Layouts()).of(ws, view)
+    marks = context.diff_marks
+    if focus is not None:
+        # the mark a preview site gives changed elements, here naming the page's own element
+        marks = {**marks, f"c4:{focus.id}": FOCUS}
+    svg = render_svg(ws, view, layout, href, marks)
     note = ""
     if layout.fallback:
         # the reader sees why the boxes sit in a grid; over the work budget is known only now,
@@ -123,7 +144,8 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
             f'<div class="c4-frame">\n{svg}</div>\n{key}</div>\n')
 
 
-def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:
+def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext,
+              layouts: Layouts | None = None) -> GeneratedPage:
     """A view's page: title, scope, description, the diagram, then its steps or elements."""
     path = site.view_page(ws, view)
     title = view.title or view.key
@@ -140,16 +162,16 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         lines += [f"This view shows a picture that is not part of the model: {md_code(view.image)} "
                   "(not fetched).", ""]
     elif view.elements:
-        lines.append(_diagram(ws, view, path, site, context, findings))
+        lines.append(_diagram(ws, view, path, site, context, findings, layouts))
     else:
         lines += ["This view shows nothing.", ""]
     if view.type == "Dynamic" and view.steps:
-        lines += ["## Steps", "", "| # | From | To | Description |", "|---|---|---|---|"]
+        lines += ["## Steps", "", "| # | From | To | Description | Technology |", "|---|---|---|---|---|"]
         for step in view.steps:
             r = step.relationship
             a, b = (r.destination, r.source) if step.response else (r.source, r.destination)
             lines.append(f"| {md_text(step.order)} | {_link(path, site, ws, a)} | {_link(path, site, ws, b)} | "
-                         f"{md_text(step.description)} |")
+                         f"{md_text(step.description)} | {md_text(step.shown_technology)} |")
         lines.append("")
     if view.elements and view.type != "Dynamic":
         lines += ["## Elements", ""]
@@ -165,8 +187,29 @@ def _documentation(path: str, docs: list[DocPage]) -> list[str]:
     return ["## Documentation", "", *(f"- [{md_text(d.title)}]({relative_md(path, d.path)})" for d in docs), ""]
 
 
+def shown_in(ws: m.Workspace, e: m.Element) -> m.View | None:
+    """The view an element's page draws: the first drawn view (in the workspace's order) that
+    shows the element, a static one before a dynamic one."""
+    drawn = [v for v in ws.views if v.type != "Image" and e in v.elements]
+    return next((v for v in drawn if v.type != "Dynamic"), drawn[0] if drawn else None)
+
+
+def _in_diagram(ws: m.Workspace, e: m.Element, path: str, site: Site, context: SiteContext | None,
+                layouts: Layouts | None) -> list[str]:
+    """An "In the diagram" section: the element's first view, the element highlighted."""
+    view = shown_in(ws, e) if context is not None else None
+    if view is None or context is None:
+        return []
+    title = md_text(view.title or view.key)
+    # a view too large to lay out is reported by its own page; here it is only drawn
+    block = _diagram(ws, view, path, site, context, [], layouts, focus=e)
+    return ["## In the diagram", "",
+            f"Highlighted in [{title}]({relative_md(path, site.view_page(ws, view))}):", "", block]
+
+
 def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
-                 docs: list[DocPage] = ()) -> GeneratedPage:
+                 docs: list[DocPage] = (), context: SiteContext | None = None,
+                 layouts: Layouts | None = None) -> GeneratedPage:
     """A person's, software system's, container's or component's page, with what references it
     (a person's: the stories and PRDs naming it as their persona)."""
     path, _ = site.element_location(ws, e)
@@ -186,6 +229,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
         rows.append(("URL", md_link(e.url)))
     rows.append(("Defined in", md_code(f"{e.place.file}:{e.place.line}")))
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
+    lines += _in_diagram(ws, e, path, site, context, layouts)
     if e.properties:
         lines += ["## Properties", "", "| Name | Value |", "|---|---|"]
         lines += [f"| {md_text(k)} | {md_text(v)} |" for k, v in sorted(e.properties.items())]
@@ -305,12 +349,13 @@ def render_pages(workspaces: list[m.Workspace], graph: SpecGraph, context: SiteC
     """Every page of every workspace, sorted by path (the first workspace wins a clash)."""
     site = Site.of(workspaces)
     docs = docs or WorkspaceDocs()
+    layouts = Layouts()
     pages: dict[str, GeneratedPage] = {}
     for ws in workspaces:
         base = site.folders[id(ws)]
         found = [index_page(ws, site, docs.owned_by(None, base))]
-        found += [view_page(ws, v, site, context) for v in ws.views]
-        found += [element_page(ws, e, site, graph, docs.owned_by(e.id, base))
+        found += [view_page(ws, v, site, context, layouts) for v in ws.views]
+        found += [element_page(ws, e, site, graph, docs.owned_by(e.id, base), context, layouts)
                   for e in ws.elements if e.type in _OWN_PAGE]
         found += [GeneratedPage(d.path, d.title, d.markdown, d.source)
                   for d in docs.pages if d.path.startswith(base + "/")]
