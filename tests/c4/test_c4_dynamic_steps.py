@@ -63,4 +63,4 @@ def test_step_table_and_diagram_show_the_technology_escaped(tmp_path):
     rows = [html.unescape(r) for r in re.findall(r"^\| 2 \|.*$", page, re.MULTILINE)]
     assert rows == ["| 2 | [Web](../web.md) | [API](../api.md) | Places the order with | gRPC <b> |"]
     assert "gRPC <b>" not in page  # escaped in the table and in the SVG
-    assert "[gRPC &lt;b&gt;]</text>" in page
+    assert "&#91;gRPC &lt;b&gt;&#93;</text>" in page
