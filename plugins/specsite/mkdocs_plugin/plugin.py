@@ -50,6 +50,7 @@ from ..core.tables import drop_empty_header_rows
 from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 from . import offline, search_keys
+from .nav_names import listed_paths, name_sections
 from ..reports.escape import log_line
 from .replay import PageReplay
 from .set_aside import set_aside
@@ -161,6 +162,9 @@ class SpecsitePlugin(BasePlugin):
                            diff_marks=self.preview.marks if self.preview else {})
         self.generated, self.titles = set(), {}
         pages = self._pages(specs, site)
+        # an explicit nav lists what its author wants; the generated pages it leaves out are
+        # reached from the indexes, not announced one by one as "not included in the nav"
+        in_explicit_nav = listed_paths(config.nav) if config.nav is not None else None
         _take_over_sources(project, files, specs, config, {p.path for p in pages})
         if self.preview is not None:
             existing = {p.path for p in pages} | {f.src_uri for f in files}
@@ -172,7 +176,8 @@ class SpecsitePlugin(BasePlugin):
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
             # pages the navigation does not list link up to the indexes that do (site_map)
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            in_nav = page.in_nav if in_explicit_nav is None else page.path in in_explicit_nav
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             self.generated.add(file.src_uri)
             self.titles[file.src_uri] = page.title
@@ -244,6 +249,8 @@ class SpecsitePlugin(BasePlugin):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self._nav = nav
         if self.options.enabled:
+            if config.nav is None:
+                name_sections(nav, self.generated)
             self.replay.files(files, config)
         return nav
 
