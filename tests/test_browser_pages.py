@@ -83,3 +83,18 @@ def test_no_horizontal_overflow_at_1366(webshop, browser, path):
     for width, box in measured["tables"]:
         assert width <= box + 1, measured  # no table scrolls sideways inside its box
     page.close()
+
+
+def test_element_page_shows_its_element_highlighted_in_view(webshop, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(f"{webshop}/architecture/webshop.db/")
+    inside = page.evaluate("""() => {
+      const focus = document.querySelector('.c4-frame svg .c4-focus');
+      const frame = document.querySelector('.c4-frame');
+      if (!focus) return null;
+      const f = focus.getBoundingClientRect(), r = frame.getBoundingClientRect();
+      return f.left >= r.left && f.right <= r.right && f.top >= r.top && f.bottom <= r.bottom;
+    }""")
+    assert inside is True  # scrolled into the frame, not left somewhere off to the side
+    assert page.locator(".c4-frame svg .c4-focus").get_attribute("data-specsite-id") == "webshop.db"
+    page.close()
