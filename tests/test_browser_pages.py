@@ -98,3 +98,21 @@ def test_element_page_shows_its_element_highlighted_in_view(webshop, browser):
     assert inside is True  # scrolled into the frame, not left somewhere off to the side
     assert page.locator(".c4-frame svg .c4-focus").get_attribute("data-specsite-id") == "webshop.db"
     page.close()
+
+
+def test_decision_index_sorts_by_a_column(webshop, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(f"{webshop}/decisions/")
+    date = page.locator(".specsite-filter thead th", has_text="Date")
+
+    def first_ids():
+        return [r.inner_text().split()[0] for r in page.locator(".specsite-filter tbody tr").all()]
+
+    date.click()
+    assert date.get_attribute("aria-sort") == "ascending"
+    assert first_ids() == ["ADR-0001", "ADR-0003", "ADR-0002", "ADR-0004", "ADR-0005"]
+    date.click()
+    assert first_ids()[0] == "ADR-0005"
+    deciders = page.locator(".specsite-filter thead th", has_text="Deciders")
+    assert deciders.count() == 1
+    page.close()
