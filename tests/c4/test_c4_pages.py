@@ -165,3 +165,19 @@ def test_element_in_no_view_has_no_diagram():
     # every element page that draws a diagram highlights exactly one element
     for p in shown:
         assert len(re.findall(r'class="c4-element c4-focus"', pages[p].markdown)) == 1, p
+
+
+def test_a_drawing_over_the_embed_limit_is_linked_not_repeated(monkeypatch):
+    from specsite.c4 import pages as c4_pages
+
+    monkeypatch.setattr(c4_pages, "EMBED_LIMIT", 100)
+    _, _, pages = build()
+    page = pages["architecture/shop.db.md"].markdown
+    assert "Shown in [Containers](views/containers.md) (too large a drawing to repeat here)." in page
+    assert "<svg" not in page
+    assert "<svg" in pages["architecture/views/containers.md"].markdown  # the view's own page draws it
+
+
+def test_element_pages_are_the_same_bytes_each_time():
+    first = {p: page.markdown for p, page in build()[2].items()}
+    assert first == {p: page.markdown for p, page in build()[2].items()}

@@ -4,11 +4,12 @@ container and component."""
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from dataclasses import dataclass, field
 
 from ..core.entities import Entity
-from ..core.escape import md_block, md_code, md_link, md_text
+from ..core.escape import md_block, md_code, md_link, md_text, svg_attr
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
@@ -101,6 +102,8 @@ class Layouts:
 
     def __init__(self) -> None:
         self._by_view: dict[int, Layout] = {}
+        #: a view's diagram block as drawn from a folder (links are relative to the page)
+        self._drawn: dict[tuple[int, str], str] = {}
 
     def of(self, ws: m.Workspace, view: m.View) -> Layout:
         """The layout of ``view``: a JSON workspace's stored one, else Graphviz's."""
@@ -108,6 +111,14 @@ class Layouts:
         if key not in self._by_view:
             self._by_view[key] = manual_layout(view, ws) or layout_view(view)
         return self._by_view[key]
+
+    def drawn(self, ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext) -> str:
+        """The diagram block of ``view`` for a page in ``page``'s folder, drawn once per folder
+        (every element page of a workspace sits in one folder, so a view is drawn once for all)."""
+        key = (id(view), posixpath.dirname(page))
+        if key not in self._drawn:
+            self._drawn[key] = _diagram(ws, view, page, site, context, [], self)
+        return self._drawn[key]
 
 
 def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext,
@@ -194,17 +205,31 @@ def shown_in(ws: m.Workspace, e: m.Element) -> m.View | None:
     return next((v for v in drawn if v.type != "Dynamic"), drawn[0] if drawn else None)
 
 
+#: the largest diagram an element page embeds (a view of some 70 elements); a larger one is
+#: linked, so a thousand element pages do not each carry a copy of a huge drawing
+EMBED_LIMIT = 64 * 1024
+
+
 def _in_diagram(ws: m.Workspace, e: m.Element, path: str, site: Site, context: SiteContext | None,
                 layouts: Layouts | None) -> list[str]:
-    """An "In the diagram" section: the element's first view, the element highlighted."""
+    """An "In the diagram" section: the element's first view, the element highlighted (or a link
+    to the view, when its diagram is over :data:`EMBED_LIMIT`)."""
     view = shown_in(ws, e) if context is not None else None
     if view is None or context is None:
         return []
-    title = md_text(view.title or view.key)
+    layouts = layouts or Layouts()
+    link = f"[{md_text(view.title or view.key)}]({relative_md(path, site.view_page(ws, view))})"
     # a view too large to lay out is reported by its own page; here it is only drawn
-    block = _diagram(ws, view, path, site, context, [], layouts, focus=e)
-    return ["## In the diagram", "",
-            f"Highlighted in [{title}]({relative_md(path, site.view_page(ws, view))}):", "", block]
+    block = layouts.drawn(ws, view, path, site, context)
+    if len(block) > EMBED_LIMIT:
+        return ["## In the diagram", "", f"Shown in {link} (too large a drawing to repeat here).", ""]
+    # the view's one drawing, with this element's group marked as the diff marks mark theirs
+    plain = f'<g class="c4-element" data-specsite-id="{svg_attr(e.id)}"'
+    if plain in block:
+        block = block.replace(plain, f'<g class="c4-element c4-{FOCUS}" data-specsite-id="{svg_attr(e.id)}"', 1)
+    else:  # marked already by a preview's diff: draw it again with the focus mark
+        block = _diagram(ws, view, path, site, context, [], layouts, focus=e)
+    return ["## In the diagram", "", f"Highlighted in {link}:", "", block]
 
 
 def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
