@@ -28,7 +28,7 @@ def test_adr_pages_index_timeline_graph(adr_project):
     # edit link goes to the source file, outside docs/
     assert 'href="https://example.com/org/repo/edit/main/adrs/0002-use-postgresql.md"' in page
     index = _html(site, "decisions/index.html")
-    assert 'class="specsite-filter"' in index
+    assert 'class="specsite-filter specsite-table specsite-fit-c1 specsite-fit-c3 specsite-fit-c4"' in index
     assert index.count("specsite-status--") == 3
     assert "assets/specsite/specsite.js" in index
     timeline = _html(site, "decisions/timeline/index.html")

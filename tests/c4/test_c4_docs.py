@@ -37,7 +37,9 @@ def test_docs_pages_are_built_and_linked(tmp_path):
     assert 'href="docs/workspace/01-overview/"' in index and 'href="docs/workspace/02-quality/"' in index
     shop = (site / "architecture/shop/index.html").read_text()
     assert 'href="../docs/shop/internals/"' in shop  # the element's own documentation
-    assert '<a href="../docs/workspace/01-overview/">Overview</a> (page)' in shop  # referenced by
+    # referenced by, under the heading of its kind
+    assert ('<h3 id="pages">Pages</h3>\n<ul>\n<li><a href="../docs/workspace/01-overview/" title="Overview">'
+            'Overview</a></li>') in shop
     quality = (site / "architecture/docs/workspace/02-quality/index.html").read_text()
     assert '<h1 id="quality-attributes">Quality attributes' in quality  # titled by its first heading
     overview = (site / "architecture/docs/workspace/01-overview/index.html").read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from specsite.c4.kind import C4_KIND
 from specsite.core.config import SpecsiteConfig
@@ -24,7 +25,7 @@ def build(extra: list[Entity] = ()):
 def test_page_set_and_sources():
     result, _, pages = build()
     assert set(pages) == {
-        "architecture/index.md", "architecture/payments.md", "architecture/shop.md", "architecture/shop.web.md",
+        "architecture/index.md", "architecture/customer.md", "architecture/payments.md", "architecture/shop.md", "architecture/shop.web.md",
         "architecture/shop.db.md", "architecture/shop.worker.md", "architecture/shop.web.catalogue.md",
         "architecture/shop.web.checkout.md", "architecture/views/context.md", "architecture/views/containers.md",
         "architecture/views/components.md", "architecture/views/deployment.md"}
@@ -41,8 +42,9 @@ def test_entities_point_at_their_pages():
         "c4", "Web App", "architecture/shop.web.md", None, "c4:shop")
     assert web.attrs["type"] == "Container" and web.attrs["technology"] == "Python"
     assert web.attrs["openapi"] == "apis/shop.yaml"
-    assert by_id["c4:customer"].page == "architecture/index.md"
-    assert by_id["c4:customer"].anchor == "c4-customer"
+    # people get pages of their own, as systems do
+    assert by_id["c4:customer"].page == "architecture/customer.md"
+    assert by_id["c4:customer"].anchor is None
     assert [(l.rel, l.target, l.line) for l in by_id["c4:customer"].links] == [("uses", "c4:shop.web", 25)]
 
 
@@ -61,8 +63,35 @@ def test_element_page_lists_relationships_views_and_referrers():
     assert "| [Catalogue](shop.web.catalogue.md) | Reads products from | SQL |" in page
     assert "| [Web App](shop.web.md) | Reads products from *(implied)* | SQL |" in page
     assert "- [Containers](views/containers.md) *Container*" in page
-    assert "- [ADR-0003](../decisions/0003.md): Use PostgreSQL" in page
-    assert "- PRD-0001.R2: Orders are kept (<code>prds/0001.md</code>)" in page
+    # grouped by kind, requirements first; linked when the page is rendered (link_references)
+    assert page.endswith("## Referenced by\n\n### Requirements\n\n- [[PRD-0001.R2]] Orders are kept\n\n"
+                         "### Decisions\n\n- [[ADR-0003]] Use PostgreSQL\n")
+
+
+def test_person_page_lists_what_references_the_person():
+    story = Entity("PRD-0001.S1", "story", "Customer checks out", file="prds/0001.md", line=7,
+                   links=[Link("persona", "c4:customer", "prds/0001.md", 7)])
+    prd = Entity("PRD-0001", "prd", "Checkout", file="prds/0001.md", line=1,
+                 links=[Link("persona", "c4:customer", "prds/0001.md", 3)])
+    debt = Entity("DEBT-0001", "debt", "Old login", file="debt/0001.md", line=1,
+                  links=[Link("references", "c4:customer", "debt/0001.md", 2)])
+    odd = Entity("X-1", "new-kind", "Later kind", links=[Link("references", "c4:customer")])
+    _, _, pages = build([story, prd, debt, odd])
+    page = html.unescape(pages["architecture/customer.md"].markdown)
+    assert page.startswith("# Customer\n\n*Person*\n")
+    assert "## Uses" in page and "[Web App](shop.web.md)" in page
+    # one heading per kind, labels from one mapping, an unknown kind under its own name, last
+    tail = page.split("## Referenced by\n\n", 1)[1]
+    assert tail == ("### Product requirements\n\n- [[PRD-0001]] Checkout\n\n"
+                    "### User stories\n\n- [[PRD-0001.S1]] Customer checks out\n\n"
+                    "### Technical debt\n\n- [[DEBT-0001]] Old login\n\n"
+                    "### new-kind\n\n- [[X-1]] Later kind\n")
+
+
+def test_element_referenced_by_nothing_says_so():
+    _, _, pages = build()
+    assert pages["architecture/payments.md"].markdown.endswith(
+        "## Referenced by\n\nNothing in the specs references this yet.\n")
 
 
 def test_index_lists_views_people_systems_and_deployment():
@@ -70,7 +99,7 @@ def test_index_lists_views_people_systems_and_deployment():
     index = html.unescape(pages["architecture/index.md"].markdown)
     assert index.startswith("# Web Shop\n")
     assert "| [Containers](views/containers.md) | Container |  |" in index
-    assert '| <span id="c4-customer"></span>Customer | Buys things from Acme. |' in index
+    assert "| [Customer](customer.md) | Buys things from Acme. |" in index
     assert "- [Web Shop](shop.md) *Software System*: Sells things online." in index
     assert "    - [Web App](shop.web.md) *Container*: Serves the shop's pages." in index
     assert "## Deployment: Live" in index
@@ -110,3 +139,45 @@ def test_zoom_script_and_styles_ship_with_the_pages():
     script = open(result.assets["assets/specsite/c4-diagrams.js"]).read()
     assert ".c4-view" in script and "viewBox" in script and "http" not in script
     assert "createObjectURL" in script and "c4-fullscreen" in script
+
+
+def test_element_page_draws_its_first_view_with_the_element_highlighted():
+    _, _, pages = build()
+    page = pages["architecture/shop.db.md"].markdown
+    assert "## In the diagram" in page
+    assert "Highlighted in [Containers](views/containers.md):" in page
+    focused = re.findall(r'<g class="c4-element c4-focus" data-specsite-id="([^"]+)"', page)
+    assert focused == ["shop.db"]  # only the page's own element
+    # the view's own page draws the same layout without a highlight
+    view = pages["architecture/views/containers.md"].markdown
+    assert "c4-focus" not in view
+    def drawing(markdown):  # links are relative to the page: compare the rest
+        return re.sub(r'xlink:href="[^"]*"', "", re.search(r"<svg .*?</svg>", markdown, re.DOTALL).group(0))
+    assert drawing(page).replace(" c4-focus", "") == drawing(view)
+    # a person's page draws the first static view it is in
+    assert "Highlighted in [Context](views/context.md):" in pages["architecture/customer.md"].markdown
+
+
+def test_element_in_no_view_has_no_diagram():
+    _, _, pages = build()
+    shown = {p for p, page in pages.items() if "## In the diagram" in page.markdown}
+    assert "architecture/shop.web.catalogue.md" in shown or "architecture/shop.web.checkout.md" in shown
+    # every element page that draws a diagram highlights exactly one element
+    for p in shown:
+        assert len(re.findall(r'class="c4-element c4-focus"', pages[p].markdown)) == 1, p
+
+
+def test_a_drawing_over_the_embed_limit_is_linked_not_repeated(monkeypatch):
+    from specsite.c4 import pages as c4_pages
+
+    monkeypatch.setattr(c4_pages, "EMBED_LIMIT", 100)
+    _, _, pages = build()
+    page = pages["architecture/shop.db.md"].markdown
+    assert "Shown in [Containers](views/containers.md) (too large a drawing to repeat here)." in page
+    assert "<svg" not in page
+    assert "<svg" in pages["architecture/views/containers.md"].markdown  # the view's own page draws it
+
+
+def test_element_pages_are_the_same_bytes_each_time():
+    first = {p: page.markdown for p, page in build()[2].items()}
+    assert first == {p: page.markdown for p, page in build()[2].items()}

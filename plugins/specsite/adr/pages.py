@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..core.escape import md_code, md_text, md_text_code, svg_attr, svg_text
 from ..core.graph import SpecGraph
+from ..core.html_table import table_classes
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import slug
 from ..core.references import referable, reference, referenced_by
@@ -60,12 +61,15 @@ def _index(decisions: list[Decision]) -> str:
         "# Architecture decisions", "",
         f"{len(decisions)} decisions. See also the [timeline](timeline.md) and the "
         "[graph of supersede and amend links](graph.md).", "",
-        '<div class="specsite-filter" data-specsite-filter-column="3" markdown>', "",
-        "| ID | Decision | Status | Date |", "|---|---|---|---|",
+        # searchable and sortable, as log4brains' index; statuses as filter buttons
+        f'<div class="specsite-filter {table_classes((1, 3, 4))}" data-specsite-filter-column="3" '
+        'data-specsite-sortable="1" markdown>', "",
+        "| ID | Decision | Status | Date | Deciders |", "|---|---|---|---|---|",
     ]
     for d in decisions:
+        deciders = ", ".join(md_text(n) for n in d.people.get("decision-makers", []))
         lines.append(f"| {reference(d.id)} | {md_text_code(d.title or d.path_name)} | {status_badge(d.status)} "
-                     f"| {md_text(d.date)} |")
+                     f"| {md_text(d.date)} | {deciders} |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 

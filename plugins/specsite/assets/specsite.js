@@ -1,6 +1,23 @@
 /* specsite: status filters for index tables; text filter and sorting for large generated tables. Runs on every page load, also with Material's
-   instant navigation (document$), and does nothing where there is no filterable table. */
+   instant navigation (document$), and does nothing where there is no filterable table. The chosen filter and text are kept in the page's
+   query string (?filter=accepted&text=cache; filter2, text2 for a page's second table...; not "q", which Material's search takes), so a reload or a shared link shows the same rows. */
 (function () {
+  // filter buttons in the order a thing lives through (lifecycle, then MoSCoW), not alphabetical;
+  // a box may give its own order in data-specsite-filter-order; other values follow, sorted
+  var ORDER = ["draft", "proposed", "review", "in-review", "accepted", "approved", "in-progress",
+    "scheduled", "shipped", "done", "repaid", "deprecated", "superseded", "rejected", "retired",
+    "must", "should", "could", "wont", "won't"];
+  function ordered(keys, own) {
+    var order = own ? own.split(/\s+/) : ORDER;
+    function rank(k) { var i = order.indexOf(k.toLowerCase()); return i < 0 ? order.length : i; }
+    return keys.sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); });
+  }
+  function remember(name, value) {
+    if (!window.history || !history.replaceState) return;
+    var url = new URL(location.href);
+    if (value) url.searchParams.set(name, value); else url.searchParams.delete(name);
+    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  }
   function value(row, index) {
     var text = row.cells[index] ? row.cells[index].textContent.trim() : "";
     var n = parseFloat(text.replace(/,/g, ""));
@@ -30,9 +47,11 @@
     });
   }
   function setUp(root) {
-    root.querySelectorAll(".specsite-filter").forEach(function (box) {
+    var params = new URLSearchParams(location.search);
+    root.querySelectorAll(".specsite-filter").forEach(function (box, number) {
       if (box.dataset.ready) return;
       box.dataset.ready = "1";
+      var suffix = number ? String(number + 1) : "";
       var table = box.querySelector("table");
       if (!table) return;
       var column = parseInt(box.dataset.specsiteFilterColumn || "0", 10) - 1;
@@ -56,22 +75,28 @@
           row.style.display = shown ? "" : "none";
         });
       }
+      function choose(b, key) {
+        bar.querySelectorAll("button").forEach(function (o) { o.setAttribute("aria-pressed", "false"); });
+        b.setAttribute("aria-pressed", "true");
+        status = key;
+        apply();
+      }
+      var wanted = params.get("filter" + suffix);
+      var chosen = null;
       function add(label, key) {
         var b = document.createElement("button");
         b.type = "button";
         b.textContent = label;
         b.setAttribute("aria-pressed", key === null ? "true" : "false");
-        b.addEventListener("click", function () {
-          bar.querySelectorAll("button").forEach(function (o) { o.setAttribute("aria-pressed", "false"); });
-          b.setAttribute("aria-pressed", "true");
-          status = key;
-          apply();
-        });
+        b.addEventListener("click", function () { choose(b, key); remember("filter" + suffix, key); });
         bar.appendChild(b);
+        if (key !== null && key === wanted) chosen = [b, key];
       }
       if (box.dataset.specsiteFilterColumn) {
         add("all (" + rows.length + ")", null);
-        Object.keys(counts).sort().forEach(function (k) { add(k + " (" + counts[k] + ")", k); });
+        ordered(Object.keys(counts), box.dataset.specsiteFilterOrder).forEach(function (k) {
+          add(k + " (" + counts[k] + ")", k);
+        });
       }
       if (box.dataset.specsiteSortable) {
         // large generated tables: a text filter, and every column sorts on a click
@@ -80,11 +105,19 @@
         input.className = "specsite-filter-text";
         input.placeholder = "Filter rows";
         input.setAttribute("aria-label", "Filter rows");
-        input.addEventListener("input", function () { words = input.value.trim().toLowerCase(); apply(); });
+        input.addEventListener("input", function () {
+          words = input.value.trim().toLowerCase();
+          apply();
+          remember("text" + suffix, input.value.trim());
+        });
+        input.value = params.get("text" + suffix) || "";
+        words = input.value.trim().toLowerCase();
         bar.appendChild(input);
         sortable(table, rows);
       }
       box.insertBefore(bar, box.firstChild);
+      if (chosen) choose(chosen[0], chosen[1]);
+      else if (words) apply();
     });
   }
   if (typeof document$ !== "undefined") { document$.subscribe(function () { setUp(document); }); }

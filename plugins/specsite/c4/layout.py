@@ -129,19 +129,23 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def arrow_label(relationship: m.Relationship, description: str, order: str | None) -> list[str]:
-    """The lines of a relationship's label: the (numbered) description wrapped, then [technology]."""
+def arrow_label(relationship: m.Relationship, description: str, order: str | None,
+                technology: str | None = None) -> list[str]:
+    """The lines of a relationship's label: the (numbered) description wrapped, then [technology]
+    (``technology``, a dynamic step's, else the relationship's)."""
     text = (f"{order}: " if order else "") + (description or "")
     lines = textwrap.wrap(text, 32) if text else []
-    if relationship.technology:
-        lines.append(f"[{relationship.technology}]")
+    technology = technology or relationship.technology
+    if technology:
+        lines.append(f"[{technology}]")
     return lines
 
 
 def view_edges(view: m.View) -> list[tuple[m.Relationship, list[str], bool]]:
     """What the view draws as arrows: (relationship, label lines, drawn backwards as a response)."""
     if view.type == "Dynamic":
-        return [(s.relationship, arrow_label(s.relationship, s.description, s.order), s.response)
+        return [(s.relationship, arrow_label(s.relationship, s.description, s.order, s.shown_technology),
+                 s.response)
                 for s in view.steps]
     return [(r, arrow_label(r, r.description, None), False) for r in view.relationships]
 

@@ -152,6 +152,13 @@ class Step:
     response: bool = False
     url: str = ""
     properties: dict[str, str] = field(default_factory=dict)
+    #: the technology the step states (``a -> b "Places the order with" "HTTPS"``), if any
+    technology: str = ""
+
+    @property
+    def shown_technology(self) -> str:
+        """The technology the step is drawn and listed with: its own, else its relationship's."""
+        return self.technology or self.relationship.technology
 
 
 @dataclass

@@ -1,18 +1,20 @@
-"""Generated pages: a model index, one page per view (with its SVG) and per system, container and
-component."""
+"""Generated pages: a model index, one page per view (with its SVG) and per person, system,
+container and component."""
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from dataclasses import dataclass, field
 
 from ..core.entities import Entity
-from ..core.escape import md_block, md_code, md_link, md_text
+from ..core.escape import md_block, md_code, md_link, md_text, svg_attr
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import file_slug
+from ..core.references import referenced_by
 from ..core.urls import relative_md, relative_url
 from . import model as m
 from .docs import DocPage, WorkspaceDocs
@@ -21,10 +23,11 @@ from .layout import layout_view, too_large
 from .manual_layout import manual_layout
 from .legend import legend_html
 from .rules import VIEW_TOO_LARGE
-from .svg import render_svg
+from .layout import Layout
+from .svg import FOCUS, render_svg
 
 PAGE_DIR = "architecture"
-_OWN_PAGE = (m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
+_OWN_PAGE = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
 _DEPLOYMENT = m.DEPLOYMENT_TYPES
 # an identifier kept as it is in a page's file name; any other gets a slug and a digest, so no
 # identifier names a path outside the architecture folder or another page's file
@@ -93,8 +96,34 @@ def _referrer(from_page: str, entity: Entity) -> str:
     return f"{md_text(entity.id)}: {title}" + (f" ({md_code(entity.file)})" if entity.file else "")
 
 
+class Layouts:
+    """Each view's layout, computed once: a view page and the element pages showing the view
+    draw the same layout (Graphviz is the costly part of a diagram)."""
+
+    def __init__(self) -> None:
+        self._by_view: dict[int, Layout] = {}
+        #: a view's diagram block as drawn from a folder (links are relative to the page)
+        self._drawn: dict[tuple[int, str], str] = {}
+
+    def of(self, ws: m.Workspace, view: m.View) -> Layout:
+        """The layout of ``view``: a JSON workspace's stored one, else Graphviz's."""
+        key = id(view)
+        if key not in self._by_view:
+            self._by_view[key] = manual_layout(view, ws) or layout_view(view)
+        return self._by_view[key]
+
+    def drawn(self, ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext) -> str:
+        """The diagram block of ``view`` for a page in ``page``'s folder, drawn once per folder
+        (every element page of a workspace sits in one folder, so a view is drawn once for all)."""
+        key = (id(view), posixpath.dirname(page))
+        if key not in self._drawn:
+            self._drawn[key] = _diagram(ws, view, page, site, context, [], self)
+        return self._drawn[key]
+
+
 def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: SiteContext,
-             findings: list[Finding]) -> str:
+             findings: list[Finding], layouts: Layouts | None = None, focus: m.Element | None = None) -> str:
+    """The view's diagram block; ``focus`` is highlighted (the element whose page shows it)."""
     def href(element: m.Element) -> str | None:
         # a deployed instance links to the page of what it deploys
         shown = element.instance_of if element.instance_of is not None else element
@@ -102,8 +131,12 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
         return relative_url(page, target, context.use_directory_urls, where)
 
     # a JSON workspace's manual layout is drawn as stored; anything else goes to Graphviz
-    layout = manual_layout(view, ws) or layout_view(view)
-    svg = render_svg(ws, view, layout, href, context.diff_marks)
+    layout = (layouts or Layouts()).of(ws, view)
+    marks = context.diff_marks
+    if focus is not None:
+        # the mark a preview site gives changed elements, here naming the page's own element
+        marks = {**marks, f"c4:{focus.id}": FOCUS}
+    svg = render_svg(ws, view, layout, href, marks)
     note = ""
     if layout.fallback:
         # the reader sees why the boxes sit in a grid; over the work budget is known only now,
@@ -122,7 +155,8 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
             f'<div class="c4-frame">\n{svg}</div>\n{key}</div>\n')
 
 
-def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -> GeneratedPage:
+def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext,
+              layouts: Layouts | None = None) -> GeneratedPage:
     """A view's page: title, scope, description, the diagram, then its steps or elements."""
     path = site.view_page(ws, view)
     title = view.title or view.key
@@ -139,16 +173,16 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext) -
         lines += [f"This view shows a picture that is not part of the model: {md_code(view.image)} "
                   "(not fetched).", ""]
     elif view.elements:
-        lines.append(_diagram(ws, view, path, site, context, findings))
+        lines.append(_diagram(ws, view, path, site, context, findings, layouts))
     else:
         lines += ["This view shows nothing.", ""]
     if view.type == "Dynamic" and view.steps:
-        lines += ["## Steps", "", "| # | From | To | Description |", "|---|---|---|---|"]
+        lines += ["## Steps", "", "| # | From | To | Description | Technology |", "|---|---|---|---|---|"]
         for step in view.steps:
             r = step.relationship
             a, b = (r.destination, r.source) if step.response else (r.source, r.destination)
             lines.append(f"| {md_text(step.order)} | {_link(path, site, ws, a)} | {_link(path, site, ws, b)} | "
-                         f"{md_text(step.description)} |")
+                         f"{md_text(step.description)} | {md_text(step.shown_technology)} |")
         lines.append("")
     if view.elements and view.type != "Dynamic":
         lines += ["## Elements", ""]
@@ -164,9 +198,45 @@ def _documentation(path: str, docs: list[DocPage]) -> list[str]:
     return ["## Documentation", "", *(f"- [{md_text(d.title)}]({relative_md(path, d.path)})" for d in docs), ""]
 
 
+def shown_in(ws: m.Workspace, e: m.Element) -> m.View | None:
+    """The view an element's page draws: the first drawn view (in the workspace's order) that
+    shows the element, a static one before a dynamic one."""
+    drawn = [v for v in ws.views if v.type != "Image" and e in v.elements]
+    return next((v for v in drawn if v.type != "Dynamic"), drawn[0] if drawn else None)
+
+
+#: the largest diagram an element page embeds (a view of some 70 elements); a larger one is
+#: linked, so a thousand element pages do not each carry a copy of a huge drawing
+EMBED_LIMIT = 64 * 1024
+
+
+def _in_diagram(ws: m.Workspace, e: m.Element, path: str, site: Site, context: SiteContext | None,
+                layouts: Layouts | None) -> list[str]:
+    """An "In the diagram" section: the element's first view, the element highlighted (or a link
+    to the view, when its diagram is over :data:`EMBED_LIMIT`)."""
+    view = shown_in(ws, e) if context is not None else None
+    if view is None or context is None:
+        return []
+    layouts = layouts or Layouts()
+    link = f"[{md_text(view.title or view.key)}]({relative_md(path, site.view_page(ws, view))})"
+    # a view too large to lay out is reported by its own page; here it is only drawn
+    block = layouts.drawn(ws, view, path, site, context)
+    if len(block) > EMBED_LIMIT:
+        return ["## In the diagram", "", f"Shown in {link} (too large a drawing to repeat here).", ""]
+    # the view's one drawing, with this element's group marked as the diff marks mark theirs
+    plain = f'<g class="c4-element" data-specsite-id="{svg_attr(e.id)}"'
+    if plain in block:
+        block = block.replace(plain, f'<g class="c4-element c4-{FOCUS}" data-specsite-id="{svg_attr(e.id)}"', 1)
+    else:  # marked already by a preview's diff: draw it again with the focus mark
+        block = _diagram(ws, view, path, site, context, [], layouts, focus=e)
+    return ["## In the diagram", "", f"Highlighted in {link}:", "", block]
+
+
 def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
-                 docs: list[DocPage] = ()) -> GeneratedPage:
-    """A software system's, container's or component's page, with what references it."""
+                 docs: list[DocPage] = (), context: SiteContext | None = None,
+                 layouts: Layouts | None = None) -> GeneratedPage:
+    """A person's, software system's, container's or component's page, with what references it
+    (a person's: the stories and PRDs naming it as their persona)."""
     path, _ = site.element_location(ws, e)
     lines = [f"# {md_text(e.name)}", "",
              f"*{md_text(e.type_label)}*" + (f" · {md_text(e.technology)}" if e.technology else ""), ""]
@@ -184,6 +254,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
         rows.append(("URL", md_link(e.url)))
     rows.append(("Defined in", md_code(f"{e.place.file}:{e.place.line}")))
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
+    lines += _in_diagram(ws, e, path, site, context, layouts)
     if e.properties:
         lines += ["## Properties", "", "| Name | Value |", "|---|---|"]
         lines += [f"| {md_text(k)} | {md_text(v)} |" for k, v in sorted(e.properties.items())]
@@ -218,10 +289,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
     lines += _documentation(path, list(docs))
     lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
     # relationships are listed above; here: what other specs say about the element
-    referrers = [r for r in graph.referrers(f"c4:{e.id}") if r.kind != "c4"]
-    lines += ["## Referenced by", ""]
-    lines += [f"- {_referrer(path, r)}" for r in referrers] or ["Nothing in the specs references this yet."]
-    lines.append("")
+    lines.append(referenced_by(graph, f"c4:{e.id}", skip=frozenset({"c4"})))
     return GeneratedPage(path, e.name, "\n".join(lines), e.place.file)
 
 
@@ -269,7 +337,7 @@ def index_page(ws: m.Workspace, site: Site, docs: list[DocPage] = ()) -> Generat
     people = [e for e in ws.elements if e.type == m.PERSON]
     if people:
         lines += ["## People", "", "| Person | Description |", "|---|---|"]
-        lines += [f'| <span id="{anchor(e)}"></span>{md_text(e.name)} | {md_text(e.description)} |' for e in people]
+        lines += [f'| {_link(path, site, ws, e)} | {md_text(e.description)} |' for e in people]
         lines.append("")
     systems = [e for e in ws.elements if e.type in (m.SOFTWARE_SYSTEM, m.CUSTOM) and e.parent is None]
     if systems:
@@ -306,12 +374,13 @@ def render_pages(workspaces: list[m.Workspace], graph: SpecGraph, context: SiteC
     """Every page of every workspace, sorted by path (the first workspace wins a clash)."""
     site = Site.of(workspaces)
     docs = docs or WorkspaceDocs()
+    layouts = Layouts()
     pages: dict[str, GeneratedPage] = {}
     for ws in workspaces:
         base = site.folders[id(ws)]
         found = [index_page(ws, site, docs.owned_by(None, base))]
-        found += [view_page(ws, v, site, context) for v in ws.views]
-        found += [element_page(ws, e, site, graph, docs.owned_by(e.id, base))
+        found += [view_page(ws, v, site, context, layouts) for v in ws.views]
+        found += [element_page(ws, e, site, graph, docs.owned_by(e.id, base), context, layouts)
                   for e in ws.elements if e.type in _OWN_PAGE]
         found += [GeneratedPage(d.path, d.title, d.markdown, d.source)
                   for d in docs.pages if d.path.startswith(base + "/")]

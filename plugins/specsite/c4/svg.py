@@ -13,6 +13,9 @@ from .layout import Arrow, Box, Boundary, Layout
 from .styles import Look, element_look, relationship_look
 
 _PAD = 24.0
+#: the mark of the element whose page shows the diagram (``c4-focus``)
+FOCUS = "focus"
+_MARKS = ("added", "changed", FOCUS)
 
 
 def _n(value: float) -> str:
@@ -140,9 +143,10 @@ def _path(arrow: Arrow) -> str:
 
 
 def _mark(marks: Mapping[str, str], *ids: str) -> str:
-    """`` c4-added``/`` c4-changed`` when a preview site marks one of these entity IDs."""
+    """`` c4-added``/`` c4-changed`` when a preview site marks one of these entity IDs,
+    `` c4-focus`` for the element whose page shows the diagram."""
     for entity_id in ids:
-        if marks.get(entity_id) in ("added", "changed"):
+        if marks.get(entity_id) in _MARKS:
             return f" c4-{marks[entity_id]}"
     return ""
 
@@ -158,7 +162,8 @@ def _relationship_ids(r: m.Relationship) -> tuple[str, ...]:
 def render_svg(workspace: m.Workspace, view: m.View, layout: Layout,
                href: Callable[[m.Element], str | None], marks: Mapping[str, str] | None = None) -> str:
     """The SVG for ``view``; ``href`` gives each element's link (or ``None`` for no link);
-    ``marks`` (preview sites) classes added and changed elements and relationships by entity ID."""
+    ``marks`` classes added and changed elements and relationships by entity ID (preview sites)
+    and the focused element (an element's page)."""
     marks = marks or {}
     key = _id_part(view.key)
     width, height = layout.width + 2 * _PAD, layout.height + 2 * _PAD

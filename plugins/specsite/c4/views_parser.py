@@ -296,7 +296,7 @@ class ViewsParser:
             return None
         number = counter.next()
         description = args[0] if args else relationship.description
-        step = m.Step(order or number, relationship, description, response)
+        step = m.Step(order or number, relationship, description, response, technology=technology or "")
         view.steps.append(step)
         counter.stepped = True
         return step

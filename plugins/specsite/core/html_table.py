@@ -19,6 +19,8 @@ from .urls import relative_url
 
 #: the most rows a generated page shows; 1,000 rows of a wide table is about 400 KB of HTML
 ROWS_PER_PAGE = 1000
+#: columns up to this number can be fitted to their content (specsite.css has a rule for each)
+FIT_COLUMNS = 9
 
 T = TypeVar("T")
 
@@ -31,15 +33,30 @@ class HtmlTable:
     rows: list[list[str]] = field(default_factory=list)
     #: 1-based column whose values become the filter buttons (``None``: no buttons)
     filter_column: int | None = None
+    #: 1-based columns of short values (ranks, statuses, dates, counts) that fit their content
+    #: on one line, so the text columns get the width (:func:`table_classes`)
+    fit: tuple[int, ...] = ()
+    #: 1-based text columns given the larger share of the width (a requirement's text)
+    wide: tuple[int, ...] = ()
 
     def render(self) -> str:
         """The table inside a ``specsite-filter`` box (text filter, sortable columns)."""
-        attrs = ' class="specsite-filter" data-specsite-sortable="1"'
+        attrs = f' class="specsite-filter {table_classes(self.fit, self.wide)}" data-specsite-sortable="1"'
         if self.filter_column is not None:
             attrs += f' data-specsite-filter-column="{self.filter_column}"'
         head = "".join(f"<th>{html_text(h)}</th>" for h in self.headers)
         body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in self.rows)
         return f"<div{attrs}>\n<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n"
+
+
+def table_classes(fit: tuple[int, ...] = (), wide: tuple[int, ...] = ()) -> str:
+    """The classes of the box around a generated table (an HTML or a Markdown one): the table
+    takes the column's width, each column in ``fit`` (1-based, at most :data:`FIT_COLUMNS`) is as
+    wide as its content and never wraps, and each in ``wide`` takes at least 40% of the width,
+    leaving the rest to the other text columns."""
+    def named(prefix: str, columns: tuple[int, ...]) -> list[str]:
+        return [f"specsite-{prefix}-c{n}" for n in sorted(set(columns)) if 1 <= n <= FIT_COLUMNS]
+    return " ".join(["specsite-table", *named("fit", fit), *named("wide", wide)])
 
 
 @dataclass

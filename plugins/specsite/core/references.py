@@ -1,5 +1,8 @@
 """Turning ``[[ID]]`` references into links, for every page of the site (hand-written or
-generated): the text is the ID (or the given label), the tooltip the entity's title.
+generated). A link reads as a title where the ID is a technical name nobody says aloud (a page,
+a C4 element, an API: ``[[c4:webshop.db]]`` reads "Order database", the ID as its tooltip) and
+as the ID where the ID is the name people use (``ADR-0002``, ``PRD-0001.R1``: the title is the
+tooltip). A given label always wins.
 
 Labels come from any page's Markdown (spec prose included) and titles from any spec, so both are
 escaped with :mod:`specsite.core.escape` wherever they land: a label is text, never Markdown.
@@ -15,19 +18,59 @@ from .urls import relative_md
 from .xref import REFERENCE, Reference, normalise, rewrite
 
 
+#: kinds whose IDs are technical names: a reference to one reads as the entity's title
+TITLED_KINDS = frozenset({"page", "c4", "api"})
+
+#: the heading each kind's referrers are listed under; a kind not named here (a kind added
+#: later) is listed under its own name
+KIND_LABELS = {
+    "requirement": "Requirements",
+    "prd": "Product requirements",
+    "story": "User stories",
+    "user-story": "User stories",
+    "user_story": "User stories",
+    "adr": "Decisions",
+    "api": "APIs",
+    "operation": "API operations",
+    "runbook": "Runbooks",
+    "debt": "Technical debt",
+    "c4": "Architecture elements",
+    "page": "Pages",
+}
+
+
+def reads_as_title(entity: Entity) -> bool:
+    """True when a reference to ``entity`` reads as its title rather than its ID."""
+    return entity.kind in TITLED_KINDS and bool(entity.title) and entity.title != entity.id
+
+
 def link_text(entity: Entity) -> str:
-    """What a reference without a label reads as: a page's title, any other entity's ID."""
-    return entity.title if entity.kind == "page" and entity.title else entity.id
+    """What a reference without a label reads as: the title of a page, element or API, the ID of
+    anything else."""
+    return entity.title if reads_as_title(entity) else entity.id
+
+
+def tooltip(entity: Entity) -> str:
+    """A link's tooltip: the ID of an element or API (whose link shows the title), the title of
+    anything else (a page's ID is only its path)."""
+    if reads_as_title(entity) and entity.kind != "page":
+        return entity.id
+    return entity.title or entity.id
+
+
+def kind_label(kind: str) -> str:
+    """The heading for a kind's entities in a list grouped by kind (``debt`` -> "Technical debt")."""
+    return KIND_LABELS.get(kind, kind)
 
 
 def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
-    """A Markdown link from ``from_page`` to an entity's page and anchor, titled with its title
-    (label and title are literal text; the link is safe inside a table cell too)."""
+    """A Markdown link from ``from_page`` to an entity's page and anchor, with a tooltip
+    (:func:`tooltip`; label and tooltip are literal text; the link is safe inside a table cell)."""
     label = escape.md_text_code(text or link_text(entity))
     if not entity.page:
         return label
     target = relative_md(from_page, entity.page, entity.anchor)
-    return f'[{label}]({target} "{escape.md_text(entity.title)}")'
+    return f'[{label}]({target} "{escape.md_text(tooltip(entity))}")'
 
 
 def unresolved(text: str) -> str:
@@ -62,18 +105,30 @@ def reference(entity_id: str) -> str:
     return f"[[{entity_id}]]" if referable(entity_id) else escape.md_text(entity_id)
 
 
-def referenced_by(graph: SpecGraph, entity_id: str, heading: str = "## Referenced by") -> str:
-    """The "Referenced by" section every entity page ends with: its backlinks, as ``[[ID]]``
-    references (linked by :func:`link_references` when the page is rendered)."""
+def listed(entity: Entity) -> str:
+    """An entity as a list item's text: ``[[ADR-0002]] Use PostgreSQL``, or only ``[[c4:x]]``
+    for an entity whose reference already reads as its title."""
+    if reads_as_title(entity):
+        return f"[[{entity.id}]]" if referable(entity.id) else escape.md_text_code(link_text(entity))
+    return f"{reference(entity.id)} {escape.md_text_code(entity.title)}".rstrip()
+
+
+def referenced_by(graph: SpecGraph, entity_id: str, heading: str = "## Referenced by",
+                  skip: frozenset[str] = frozenset()) -> str:
+    """The "Referenced by" section every entity page ends with: its backlinks (kinds in ``skip``
+    left out), as ``[[ID]]`` references grouped under a heading per kind (:data:`KIND_LABELS`,
+    in its order; other kinds after, by name), linked by :func:`link_references` when the page is rendered."""
     lines = [heading, ""]
-    referrers = graph.referrers(entity_id)
-    for e in referrers:
-        if e.kind == "page":
-            # the reference reads as the page's title (link_text)
-            shown = f"[[{e.id}]]" if referable(e.id) else escape.md_text_code(link_text(e))
-            lines.append(f"- {shown} (page)")
-        else:
-            lines.append(f"- {reference(e.id)} {escape.md_text_code(e.title)}")
-    if not referrers:
-        lines.append("Nothing in the specs references this yet.")
-    return "\n".join(lines) + "\n"
+    groups: dict[str, list[Entity]] = {}
+    for e in graph.referrers(entity_id):
+        if e.kind not in skip:
+            groups.setdefault(kind_label(e.kind), []).append(e)
+    level = "#" * (len(heading) - len(heading.lstrip("#")) + 1)
+    order = {name: i for i, name in enumerate(dict.fromkeys(KIND_LABELS.values()))}
+    for name in sorted(groups, key=lambda n: (order.get(n, len(order)), n)):
+        lines += [f"{level} {escape.md_text(name)}", ""]
+        lines += [f"- {listed(e)}" for e in groups[name]]
+        lines.append("")
+    if not groups:
+        lines += ["Nothing in the specs references this yet.", ""]
+    return "\n".join(lines)

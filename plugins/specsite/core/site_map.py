@@ -23,6 +23,23 @@ from .urls import relative_md
 #: the class of the paragraph of up links above a generated page's title
 BREADCRUMB_CLASS = "specsite-breadcrumb"
 
+#: what a navigation built from the files calls each generated section (MkDocs would name the
+#: ``api`` folder "Api"); a folder not named here keeps MkDocs' name for it
+SECTION_LABELS = {
+    "requirements": "Requirements",
+    "roadmap": "Roadmap",
+    "architecture": "Architecture",
+    "api": "APIs",
+    "decisions": "Decisions",
+    "runbooks": "Runbooks",
+    "debt": "Technical debt",
+}
+
+
+def section_label(folder: str) -> str | None:
+    """The navigation's name for a generated section folder (``api`` -> "APIs"), if it has one."""
+    return SECTION_LABELS.get(folder)
+
 
 def nav_pages(pages: Iterable[GeneratedPage], entity_pages: set[str]) -> set[str]:
     """The generated pages a navigation built from the files lists: each section's ``index.md``

@@ -44,12 +44,14 @@ from ..core.kind import GeneratedPage, SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
+from ..core.moved_links import retarget
 from ..core.references import link_references
 from ..core.sanitise import sanitise_html
 from ..core.tables import drop_empty_header_rows
 from ..diff.command import DiffUsageError
 from ..diff.preview import CHANGES_PAGE, Preview, build_preview, diff_base
 from . import offline, search_keys
+from .nav_names import listed_paths, name_sections
 from ..reports.escape import log_line
 from .replay import PageReplay
 from .set_aside import set_aside
@@ -87,6 +89,8 @@ class SpecsitePlugin(BasePlugin):
         #: serve: per page, the HTML sanitised (whole, compared, never a hash) and the result
         self._clean: dict[str, tuple[str, str]] = {}
         self._nav: Navigation | None = None
+        #: docs-tree path of each spec file inside docs_dir published as a generated page -> that page
+        self.moved: dict[str, str] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -162,7 +166,10 @@ class SpecsitePlugin(BasePlugin):
                            diff_marks=self.preview.marks if self.preview else {})
         self.generated, self.titles = set(), {}
         pages = self._pages(specs, site)
-        _take_over_sources(project, files, specs, config, {p.path for p in pages})
+        # an explicit nav lists what its author wants; the generated pages it leaves out are
+        # reached from the indexes, not announced one by one as "not included in the nav"
+        in_explicit_nav = listed_paths(config.nav) if config.nav is not None else None
+        self.moved = _take_over_sources(project, files, specs, config, {p.path for p in pages})
         if self.preview is not None:
             existing = {p.path for p in pages} | {f.src_uri for f in files}
             pages = [*pages, *self.preview.pages(existing)]
@@ -173,7 +180,8 @@ class SpecsitePlugin(BasePlugin):
                 raise PluginError(f"specsite: the generated page {page.path} would replace "
                                   f"{posixpath.join(project.rel(config.docs_dir), page.path)}")
             # pages the navigation does not list link up to the indexes that do (site_map)
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            in_nav = page.in_nav if in_explicit_nav is None else page.path in in_explicit_nav
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             self.generated.add(file.src_uri)
             self.titles[file.src_uri] = page.title
@@ -245,6 +253,8 @@ class SpecsitePlugin(BasePlugin):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self._nav = nav
         if self.options.enabled:
+            if config.nav is None:
+                name_sections(nav, self.generated)
             self.replay.files(files, config)
         return nav
 
@@ -290,6 +300,8 @@ class SpecsitePlugin(BasePlugin):
             return markdown
         if self.preview is not None:
             markdown = self.preview.apply(markdown, uri)
+        if uri not in self.generated:
+            markdown = retarget(markdown, uri, self.moved)
         graph = self.specs.graph
         kept = self._linked.get(uri)
         if kept is not None and kept[0] == markdown and kept[1] is graph:
@@ -402,12 +414,14 @@ def _unpublishable(project: Project, files: Files, trusted: list[str]) -> list[F
 
 
 def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: MkDocsConfig,
-                       generated: set[str]) -> None:
+                       generated: set[str]) -> dict[str, str]:
     """Spec files kept inside ``docs_dir`` (``adrs: docs/decisions``, MADR's default) are published
     once, as their generated pages: the Markdown files MkDocs found there leave the site (images and
-    other files beside them stay), and one line says so, so a decision is never published twice."""
+    other files beside them stay), and one line says so, so a decision is never published twice.
+    Returns each taken file's docs-tree path -> its generated page (hand-written links to the
+    file are pointed there: :func:`specsite.core.moved_links.retarget`)."""
     docs = Path(config.docs_dir).resolve()
-    taken: set[str] = set()
+    taken: dict[str, str] = {}
     for entity in specs.graph:
         # only a source whose entity has a page of its own among the generated ones (a hand-written
         # page is an entity too, and is its own page: one a generated page would replace is an error)
@@ -421,11 +435,13 @@ def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: M
         file = files.get_file_from_path(path)
         if file is not None and file.generated_by is None and path != entity.page:
             files.remove(file)
-            taken.add(file.src_uri)
+            taken[file.src_uri] = entity.page
     if taken:
         folders = sorted({posixpath.dirname(posixpath.join(project.rel(config.docs_dir), uri)) for uri in taken})
         log.info(log_line(f"{len(taken)} spec file(s) in {', '.join(folders)} are published as "
-                          f"their generated pages, not as written: link to them as [[ID]]"))
+                          f"their generated pages, not as written: links to the files lead to those "
+                          f"pages (or write [[ID]])"))
+    return taken
 
 
 def _untrusted_meta(meta: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from ..core.escape import md_code, md_text, md_text_code
 from ..core.graph import SpecGraph
-from ..core.references import link_text, unresolved
+from ..core.references import link_text, reads_as_title, tooltip, unresolved
 from ..core.urls import relative_md
 from .model import PRIORITIES, Requirement, Target
 
@@ -40,18 +40,19 @@ def shown_id(target: str) -> str:
 def link(from_page: str, graph: SpecGraph, target: str, text: str | None = None) -> str:
     """A Markdown link to an entity, safe inside a table (label and tooltip are literal text).
 
-    An element or operation whose kind is not configured reads as code; an unknown decision or
+    An element or API reads as its name, anything else as its ID, the other one the tooltip; an
+    element or operation whose kind is not configured reads as code; an unknown decision or
     requirement is marked unresolved (the checks report it).
     """
     entity = graph.get(target)
     if text is None:
-        text = link_text(entity) if entity is not None and entity.kind == "page" else shown_id(target)
+        text = link_text(entity) if entity is not None and reads_as_title(entity) else shown_id(target)
     if entity is None or not entity.page:
         if target.startswith(("c4:", "api:")):
             return md_code(shown_id(target))
         return unresolved(text)
     href = relative_md(from_page, entity.page, entity.anchor) or posixpath.basename(entity.page)
-    return f'[{md_text_code(text)}]({href} "{md_text(entity.title)}")'
+    return f'[{md_text_code(text)}]({href} "{md_text(tooltip(entity))}")'
 
 
 def links(from_page: str, graph: SpecGraph, targets: Iterable[str]) -> str:

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from ..adr.pages import status_badge
 from ..core.escape import md_text
 from ..core.graph import SpecGraph
+from ..core.html_table import table_classes
 from ..core.references import reference
 from ..core.kind import GeneratedPage, SiteContext
 from . import views
@@ -43,7 +44,8 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
     if statuses:
         order = [*STATUSES, "invalid"]
         lines += [" · ".join(f"{statuses[s]} {s}" for s in order if statuses[s]), ""]
-    lines += ['<div class="specsite-filter" data-specsite-filter-column="3" markdown>', "",
+    lines += [f'<div class="specsite-filter {table_classes((1, 3, 5, 6, 7))}" data-specsite-filter-column="3" '
+              'markdown>', "",
               "| ID | PRD | Status | Owner | Release | Requirements | Must |",
               "|---|---|---|---|---|---|---|"]
     for d in documents:

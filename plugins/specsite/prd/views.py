@@ -17,6 +17,7 @@ from ..core.escape import html_attr, html_text, html_text_code
 from ..core.graph import SpecGraph
 from ..core.html_table import Chunk, HtmlTable, paginate, pager
 from ..core.kind import GeneratedPage, SiteContext
+from ..core.references import link_text, reads_as_title, tooltip
 from ..core.urls import relative_url
 from ..core.xref import normalise
 from .cells import mix_cells, number, share, shown_id
@@ -51,6 +52,9 @@ class Section:
     intro: str
     headers: list[str]
     filter_column: int | None
+    #: columns fitted to their content and the wide text columns (:attr:`HtmlTable.fit`, ``wide``)
+    fit: tuple[int, ...] = ()
+    wide: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,17 @@ class _Links:
         """A link to ``target``; an element or operation whose kind is not configured reads as
         code, an unknown decision or requirement is marked unresolved (the checks report it)."""
         entity = self.graph.get(target)
-        label = text if text is not None else shown_id(target)
+        label = text if text is not None else (
+            link_text(entity) if entity is not None and reads_as_title(entity) else shown_id(target))
         if entity is None or not entity.page:
             if target.startswith(("c4:", "api:")):
                 return f"<code>{html_text(shown_id(target))}</code>"
             return f'<span class="specsite-unresolved" title="unknown">{html_text(label)}</span>'
         href = relative_url(self.page, entity.page, self.site.use_directory_urls, entity.anchor)
-        return f'<a href="{html_attr(href)}" title="{html_attr(entity.title)}">{html_text(label)}</a>'
+        # an operation's ID may break after its API's name ("orders#<wbr>updateShippingAddress")
+        # rather than widen the table past the column
+        shown = "#<wbr>".join(html_text(part) for part in label.split("#"))
+        return f'<a href="{html_attr(href)}" title="{html_attr(tooltip(entity))}">{shown}</a>'
 
     def many(self, targets: Iterable[str]) -> str:
         """Several links, comma-separated, in the order given (duplicates once); – for none."""
@@ -119,7 +127,8 @@ def _paged(path: str, title: str, intro: str, outro: Callable[[_Links], str], it
                     parts.append(table.render())
                 current = item.section
                 parts += [f"## {current.heading}", "", current.intro]
-                table = HtmlTable(current.headers, filter_column=current.filter_column)
+                table = HtmlTable(current.headers, filter_column=current.filter_column, fit=current.fit,
+                                  wide=current.wide)
             assert table is not None
             table.rows.append(item.render(links))
         if table is not None:
@@ -142,13 +151,13 @@ def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext) -> list[Genera
                       key=lambda r: (PRIORITIES.index(r.req.priority), r.id))
     live = [p for p in prds if p.status != "deprecated"]
     ranked = Section("Ranked", "", ["Rank", "Requirement", "Priority", "Release",
-                                    "Reach × impact × confidence / effort", "Score"], 3)
+                                    "Reach × impact × confidence / effort", "Score"], 3, (1, 3, 4, 6), (2,))
     not_scored = Section("Not scored", "These requirements give no complete <code>rice</code>, so "
-                         "they cannot be ranked.\n", ["Requirement", "Priority", "Release"], 2)
+                         "they cannot be ranked.\n", ["Requirement", "Priority", "Release"], 2, (2, 3))
     per_prd = Section("MoSCoW mix per PRD", "Requirement counts by priority; the share of RICE "
                       "effort in must requirements should stay within the budget "
                       "(<code>prd_must_budget</code>, 60% by default).\n",
-                      ["PRD", "Status", *_MIX_HEADERS], None)
+                      ["PRD", "Status", *_MIX_HEADERS], None, (1, 2, 3, 4, 5, 6))
 
     def ranked_row(rank: int, row: Row) -> Item:
         r = row.req.rice
@@ -177,7 +186,7 @@ def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext) -> list[Genera
         by_release[_release(p)].extend(p.requirements)
 
     def outro(links: _Links) -> str:
-        table = HtmlTable(["Release", *_MIX_HEADERS])
+        table = HtmlTable(["Release", *_MIX_HEADERS], fit=(1, 2, 3, 4, 5))
         for name in sorted(by_release, key=_release_key):
             table.rows.append([html_text(name), *(html_text(c) for c in mix_cells(by_release[name]))])
         return "## MoSCoW mix per release\n\n" + table.render()
@@ -201,8 +210,8 @@ def traceability(prds: list[Prd], graph: SpecGraph, site: SiteContext) -> list[G
     coverage of must requirements; then what each whole PRD relies on."""
     rows = [Row(p, r) for p in prds if p.status != "deprecated" for r in p.requirements]
     matrix = Section("Matrix", "", ["Requirement", "PRD status", "Priority", "Decisions",
-                                    "Elements", "Operations"], 2)
-    prd_level = Section("PRD-level traces", "", ["PRD", "Status", "Decisions", "Elements"], None)
+                                    "Elements", "Operations"], 2, (2, 3), (1,))
+    prd_level = Section("PRD-level traces", "", ["PRD", "Status", "Decisions", "Elements"], None, (1, 2))
 
     def matrix_row(row: Row) -> Callable[[_Links], list[str]]:
         r = row.req
@@ -242,7 +251,7 @@ def _coverage(rows: list[Row]) -> str:
         ("have acceptance criteria (or a target, when non-functional)",
          lambda r: bool(r.acceptance) or (not r.functional and r.target is not None)),
     ]
-    table = HtmlTable(["Must requirements of approved and shipped PRDs that…", "Count", "Share"])
+    table = HtmlTable(["Must requirements of approved and shipped PRDs that…", "Count", "Share"], fit=(2, 3))
     for text, test in measures:
         hit = sum(1 for r in musts if test(r))
         table.rows.append([html_text(text), f"{hit} of {len(musts)}", share(hit, len(musts))])

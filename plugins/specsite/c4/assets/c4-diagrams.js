@@ -108,6 +108,13 @@
       button("Fit", "Fit to frame", function () { zoomTo(fitScale(), 0, 0); }),
       fullscreen, save, hint);
     apply();
+    // an element's page: bring its highlighted element into the middle of the frame
+    var focus = svg.querySelector(".c4-focus");
+    if (focus) {
+      var at = focus.getBoundingClientRect(), origin = svg.getBoundingClientRect();
+      frame.scrollLeft = at.left - origin.left + at.width / 2 - frame.clientWidth / 2;
+      frame.scrollTop = at.top - origin.top + at.height / 2 - frame.clientHeight / 2;
+    }
 
     frame.addEventListener("wheel", function (event) {
       if (!event.ctrlKey && !event.metaKey) return; // a plain wheel scrolls the frame and the page
