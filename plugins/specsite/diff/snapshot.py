@@ -21,7 +21,8 @@ _CORE_FIELDS = ("id", "kind", "title", "status", "file", "line", "links", "paren
 
 #: finding codes that mean a file could not be parsed: unreadable or empty file, malformed front
 #: matter, PRD front matter that fails its schema, Structurizr DSL syntax, unparseable OpenAPI
-UNREADABLE_CODES = frozenset(("SPEC001", "SPEC002", "SPEC003", "PRD001", "C4001", "OAS001"))
+UNREADABLE_CODES = frozenset(("SPEC001", "SPEC002", "SPEC003", "PRD001", "C4001", "OAS001",
+                              "RB001"))
 
 
 class SnapshotError(ValueError):
