@@ -131,3 +131,11 @@ def test_the_example_product_builds_strict_with_its_runbooks(tmp_path: Path, fol
     text = text_of(site / "runbooks/RB-0001/index.html")
     assert "Checkout service" in text and "p95 latency of placeOrder ≤ 300 ms" in text
     assert "RB-0001" in text_of(site / "architecture/webshop.checkout/index.html")
+
+
+def test_search_finds_a_runbook_by_its_id(site: Path) -> None:
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    tags = {doc["location"]: doc.get("tags") for doc in index["docs"]}
+    assert tags["runbooks/RB-0001/"] == ["RB-0001"]
