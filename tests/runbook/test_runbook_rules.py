@@ -179,3 +179,30 @@ def test_a_bad_config_date_is_a_clear_error() -> None:
         SpecsiteConfig(as_of="soon")
     assert describe_errors(info.value) == [
         "option 'as_of': 'soon' is not a date; write YYYY-MM-DD, e.g. 2027-01-31"]
+
+
+@pytest.mark.parametrize("value, words", [
+    ("true", "whole number of days, not True"), ('"30"', "whole number of days, not '30'"),
+    ("1.5", "whole number of days"), ("-3", "must be a number of days above 0"),
+])
+def test_rb001_review_every_is_a_positive_whole_number(tmp_path: Path, value: str, words: str) -> None:
+    found = only(load(project(tmp_path, {"0001-api-slow.md": runbook(review_every=value)})), "RB001")
+    assert len(found) == 1 and found[0].line == 10 and words in found[0].message, found
+
+
+@pytest.mark.parametrize("line, words", [
+    ("severity: SEV9", "'sev9' is not one of 'sev1'"), ("service: {a: 1}", "should be a list"),
+    ("service: [[a]]", "'service[0]': should be text"), ("owner: ''", "must not be empty"),
+    ("last_reviewed: 2026-01-01 10:00:00", "has a time of day"),
+])
+def test_rb001_wrong_forms_never_a_traceback(tmp_path: Path, line: str, words: str) -> None:
+    key = line.split(":")[0]
+    text = "\n".join(l if not l.startswith(key + ":") else line for l in runbook().split("\n"))
+    found = only(load(project(tmp_path, {"0001-api-slow.md": text})), "RB001")
+    assert len(found) == 1 and found[0].file == RB and words in found[0].message, found
+
+
+def test_severity_is_read_without_regard_to_case(tmp_path: Path) -> None:
+    text = runbook().replace("severity: sev2", "severity: Sev2")
+    specs = load(project(tmp_path, {"0001-api-slow.md": text}))
+    assert not only(specs, "RB001") and specs.graph.get("RB-0001").attrs["severity"] == "sev2"

@@ -8,7 +8,8 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, WithJsonSchema,
+                      field_validator)
 
 SEVERITIES = ("sev1", "sev2", "sev3", "sev4")
 #: what each severity means, for the template, the schema and the docs
@@ -66,6 +67,11 @@ def _as_date(value: Any) -> Any:
     raise ValueError(f"'{str(shown)[:40]}' is not a date; write YYYY-MM-DD, e.g. 2027-01-31")
 
 
+def _lower(value: Any) -> Any:
+    """``Sev1`` means ``sev1``."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 Text = Annotated[str, BeforeValidator(_as_text)]
 Names = Annotated[list[Text], BeforeValidator(_as_list)]
 IsoDate = Annotated[dt.date, BeforeValidator(_as_date),
@@ -86,7 +92,7 @@ class Runbook(BaseModel):
         min_length=1, description="The C4 elements it keeps running (Structurizr identifiers, "
                                   "e.g. webshop.checkout); one or a list.")
     owner: Text = Field(min_length=1, description="The team or person on call for it.")
-    severity: Literal["sev1", "sev2", "sev3", "sev4"] = Field(
+    severity: Annotated[Literal["sev1", "sev2", "sev3", "sev4"], BeforeValidator(_lower)] = Field(
         description="sev1 (down: page now) | sev2 (core journey degraded) | sev3 (minor, working "
                     "hours) | sev4 (no impact yet)")
     triggers: Names = Field(default_factory=list,
@@ -95,7 +101,8 @@ class Runbook(BaseModel):
         default_factory=list, description="Requirement IDs of the non-functional targets it "
                                           "protects, e.g. PRD-0001.NFR1.")
     last_reviewed: IsoDate = Field(description="When the runbook was last walked through (YYYY-MM-DD).")
-    review_every: int | None = Field(
+    # strict: YAML's ``true`` or ``"30"`` is no number of days
+    review_every: StrictInt | None = Field(
         None, gt=0, description="Days between reviews; RB008 flags a runbook past it (optional).")
 
     @field_validator("id")
