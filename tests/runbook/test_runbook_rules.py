@@ -206,3 +206,10 @@ def test_severity_is_read_without_regard_to_case(tmp_path: Path) -> None:
     text = runbook().replace("severity: sev2", "severity: Sev2")
     specs = load(project(tmp_path, {"0001-api-slow.md": text}))
     assert not only(specs, "RB001") and specs.graph.get("RB-0001").attrs["severity"] == "sev2"
+
+
+def test_rb006_a_mention_in_the_steps_is_no_coverage(tmp_path: Path) -> None:
+    steps = STEPS.replace("Look at the dashboard.", "Look at [[c4:shop.db]].")
+    root = project(tmp_path, {"0001-api-slow.md": runbook(steps=steps)})
+    found = only(load(root, runbook_production=["Production"]), "RB006")
+    assert [f.entity for f in found] == ["c4:shop.db"]

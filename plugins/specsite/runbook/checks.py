@@ -39,15 +39,17 @@ def check_all(model: "RunbookModel", graph: SpecGraph, config: SpecsiteConfig) -
         entity = graph.get(doc.id or "") if doc.runbook is not None else None
         if entity is not None and entity.kind == "runbook":
             valid.append((doc, entity))
-    has_c4 = bool(config.c4) and any(e.kind == "c4" for e in graph)
-    c4_suggester = IdSuggester(e.id for e in graph if e.kind == "c4") if has_c4 else None
-    req_suggester = IdSuggester(e.id for e in graph if e.kind == "requirement")
-    for doc, entity in valid:
-        findings += _links(doc, entity, graph, c4_suggester, req_suggester)
-        findings += _steps(doc)
-        if config.as_of is not None:
-            findings += _overdue(doc, config.as_of)
-    covered = {link.target for _, e in valid for link in e.links}
+    if valid:
+        has_c4 = bool(config.c4) and any(e.kind == "c4" for e in graph)
+        c4_suggester = IdSuggester(e.id for e in graph if e.kind == "c4") if has_c4 else None
+        req_suggester = IdSuggester(e.id for e in graph if e.kind == "requirement")
+        for doc, entity in valid:
+            findings += _links(doc, entity, graph, c4_suggester, req_suggester)
+            findings += _steps(doc)
+            if config.as_of is not None:
+                findings += _overdue(doc, config.as_of)
+    # what a runbook names in its front matter covers; a mention in its steps does not
+    covered = {link.target for _, e in valid for link in e.links if link.rel in (SERVICE, PROTECTS)}
     if config.runbook_production:
         findings += _production(graph, covered, config.runbook_production)
     if config.runbooks:
