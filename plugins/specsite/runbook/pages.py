@@ -35,11 +35,28 @@ def render_all(model: "RunbookModel", graph: SpecGraph, site: SiteContext) -> li
         return []
     documents = model.unique()
     pages = [GeneratedPage(INDEX, "Runbooks", _index(documents, graph))]
+    relations: dict[str, Relations] = {}
     for doc in documents:
         assert doc.id is not None
         pages.append(GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}",
-                                   runbook_page(doc, graph), doc.file))
+                                   runbook_page(doc, graph, relations), doc.file))
     return pages
+
+
+#: an element's relationships: (other element, description) it uses, and that use it
+Relations = tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]
+
+
+def relations_of(graph: SpecGraph, element: Entity, memo: dict[str, Relations]) -> Relations:
+    """What ``element`` uses and what uses it, from the C4 model's ``uses`` links; kept in
+    ``memo``, since the backlinks of a much-named element would otherwise be filtered again for
+    each runbook (quadratic in the number of runbooks)."""
+    if element.id not in memo:
+        uses = [(l.target, l.text) for l in element.links if l.rel == "uses"]
+        used_by = [(b.source.id, b.link.text) for b in graph.backlinks(element.id)
+                   if b.link.rel == "uses" and b.source.kind == "c4"]
+        memo[element.id] = (uses, used_by)
+    return memo[element.id]
 
 
 def _link(from_page: str, graph: SpecGraph, entity_id: str, text: str | None = None) -> str:
@@ -54,8 +71,9 @@ def _targets(entity: Entity | None, rel: str) -> list[str]:
     return [l.target for l in entity.links if l.rel == rel] if entity is not None else []
 
 
-def runbook_page(doc: RunbookDocument, graph: SpecGraph) -> str:
-    """The Markdown of one runbook's page."""
+def runbook_page(doc: RunbookDocument, graph: SpecGraph,
+                 relations: dict[str, Relations] | None = None) -> str:
+    """The Markdown of one runbook's page (``relations``: a memo shared by the pages of a build)."""
     assert doc.id is not None
     page = page_of(doc.id)
     entity = graph.get(doc.id)
@@ -88,7 +106,8 @@ def runbook_page(doc: RunbookDocument, graph: SpecGraph) -> str:
     if body:
         lines += [body, ""]
     if rb is not None:
-        lines += _service_section(page, graph, _targets(entity, SERVICE))
+        lines += _service_section(page, graph, _targets(entity, SERVICE),
+                                  {} if relations is None else relations)
         lines += _slo_section(page, graph, _targets(entity, PROTECTS))
     lines.append(referenced_by(graph, doc.id))
     return "\n".join(lines)
@@ -104,7 +123,8 @@ def _element_link(page: str, graph: SpecGraph, element_id: str) -> str:
     return _link(page, graph, element_id, element.title if element is not None else None)
 
 
-def _service_section(page: str, graph: SpecGraph, services: list[str]) -> list[str]:
+def _service_section(page: str, graph: SpecGraph, services: list[str],
+                     relations: dict[str, Relations]) -> list[str]:
     """Each service element with what it uses and what uses it (from the C4 model)."""
     if not services:
         return []
@@ -122,9 +142,7 @@ def _service_section(page: str, graph: SpecGraph, services: list[str]) -> list[s
                      if element.attrs.get("technology") else ""), ""]
         if element.attrs.get("description"):
             lines += [md_text_code(element.attrs["description"]), ""]
-        uses = [(l.target, l.text) for l in element.links if l.rel == "uses"]
-        used_by = [(b.source.id, b.link.text) for b in graph.backlinks(element_id)
-                   if b.link.rel == "uses" and b.source.kind == "c4"]
+        uses, used_by = relations_of(graph, element, relations)
         for title, rels in (("Uses", uses), ("Used by", used_by)):
             if rels:
                 lines += [f"**{title}**", "", "| Element | Relationship |", "|---|---|"]
