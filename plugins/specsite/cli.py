@@ -7,6 +7,7 @@ Exit codes: 0 no error-severity finding; 1 at least one; 2 a usage or configurat
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -28,6 +29,7 @@ KIND_FLAGS = {
     "c4": ("FILE", "a Structurizr DSL (or JSON) workspace", "arch/workspace.dsl"),
     "openapi": ("PATH", "an OpenAPI file, or a folder of them", "apis/"),
     "debt": ("DIR", "a technical-debt register folder", "specs/debt"),
+    "runbooks": ("DIR", "a runbook folder", "specs/runbooks"),
 }
 
 _SOURCES_NOTE = """
@@ -85,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "e.g. --output report.txt")
     check.add_argument("--strict", action="store_true",
                        help="warnings fail too (exit 1), as `mkdocs build --strict` counts them")
+    check.add_argument("--as-of", metavar="DATE",
+                       help="day date-bound checks compare with (runbook reviews; YYYY-MM-DD; "
+                            "default: the configured as_of, else those checks do not run), "
+                            "e.g. --as-of 2027-01-31")
     check.add_argument("-q", "--quiet", action="store_true",
                        help="text report: list only error findings (the summary counts all) and "
                             "no timing line")
@@ -171,10 +177,25 @@ def build_parser() -> argparse.ArgumentParser:
                       help="debt folder to write into (default: the first configured one), "
                            "e.g. --debt specs/debt")
 
+    runbook = _sub(new_sub, "runbook", "the next numbered runbook, a template with every field",
+                   _examples('specsite new runbook "Checkout error rate high"',
+                             'specsite new runbook "Search is slow" --owner team-search'))
+    runbook.add_argument("title", help='the runbook\'s title, e.g. "Checkout error rate high"')
+    runbook.add_argument("-f", "--config-file", metavar="FILE",
+                         help="the mkdocs.yml naming the runbook folders (default: ./mkdocs.yml)")
+    runbook.add_argument("--runbooks", action="append", default=[], metavar="DIR",
+                         help="runbook folder to write into (default: the first configured one), "
+                              "e.g. --runbooks specs/runbooks")
+    runbook.add_argument("--owner", metavar="NAME",
+                         help="the team or person on call (default: $USER), e.g. --owner team-shop")
+    runbook.add_argument("--last-reviewed", metavar="DATE",
+                         help="the template's last_reviewed (YYYY-MM-DD; default: today)")
+
     schema = _sub(sub, "schema", "print the JSON Schema of a spec format, for editors",
                   _examples("specsite schema prd > prd.schema.json",
-                            "specsite schema debt > debt.schema.json"))
-    schema.add_argument("what", choices=["prd", "debt"], help="the format: prd or debt")
+                            "specsite schema runbook > runbook.schema.json"))
+    schema.add_argument("what", choices=["prd", "runbook", "debt"],
+                        help="the format: prd, runbook or debt")
 
     init = _sub(sub, "init", "add specsite to an existing MkDocs project: the plugin entry, "
                              "spec folders and a nav; never overwrites a file",
@@ -200,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "new":
             if args.what == "debt":
                 return _new_debt(args)
+            if args.what == "runbook":
+                return _new_runbook(args)
             return _new_prd(args) if args.what == "prd" else _new_adr(args)
         if args.command == "schema":
             return _schema(args)
@@ -271,6 +294,8 @@ def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     _writable_output(args.output)
     settings = _settings(args)
+    if args.as_of:
+        settings.config = settings.config.model_copy(update={"as_of": _day(args.as_of, "--as-of")})
     specs = _specs(settings)
     context = ReportContext(files=_checked_files(specs), tool_version=__version__)
     report = renderers()[args.format](specs.findings, context)
@@ -410,9 +435,33 @@ def _new_debt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(raw: str, flag: str) -> dt.date:
+    """A YYYY-MM-DD command-line date, or a usage error naming the flag."""
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise SettingsError(f"{flag} {raw}: not a date; write YYYY-MM-DD, e.g. 2027-01-31") from None
+
+
+def _new_runbook(args: argparse.Namespace) -> int:
+    from .runbook.writer import WriteError, new_runbook_in_project
+
+    _title(args.title, "runbook")
+    today = _day(args.last_reviewed, "--last-reviewed") if args.last_reviewed else dt.date.today()
+    settings = load_settings(args.config_file, {"runbooks": args.runbooks}, Path.cwd())
+    owner = args.owner or os.environ.get("USER") or os.environ.get("USERNAME") or "unassigned"
+    try:
+        print(new_runbook_in_project(settings.project, settings.config, args.title, owner, today))
+    except WriteError as exc:
+        raise SettingsError(str(exc)) from None
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     if args.what == "debt":
         from .debt.model import json_schema
+    elif args.what == "runbook":
+        from .runbook.model import json_schema
     else:
         from .prd.model import json_schema
 

@@ -14,7 +14,9 @@ from .debt.kind import DEBT_KIND
 from .openapi.kind import OPENAPI_KIND
 from .prd.kind import PRD_KIND
 from .roadmap.view import ROADMAP_VIEW
+from .runbook.kind import RUNBOOK_KIND
 
-KINDS: list[SpecKind] = [C4_KIND, ADR_KIND, PRD_KIND, OPENAPI_KIND, DEBT_KIND]
+#: runbooks and debt run after the kinds their links point into
+KINDS: list[SpecKind] = [C4_KIND, ADR_KIND, PRD_KIND, OPENAPI_KIND, RUNBOOK_KIND, DEBT_KIND]
 
 VIEWS: list[SpecView] = [ROADMAP_VIEW]

@@ -143,7 +143,7 @@ def test_the_repository_sites_build_strict_with_their_prds(tmp_path, monkeypatch
     options = plugin_options(config)
     options["prds"] = prds
     copies = {config.get("docs_dir", "docs")}
-    for key in ("adrs", "prds", "c4", "openapi", "debt"):
+    for key in ("adrs", "prds", "c4", "openapi", "debt", "runbooks"):
         values = options.get(key) or []
         for value in [values] if isinstance(values, str) else values:
             copies.add(value if (root / value).is_dir() else str(Path(value).parent))

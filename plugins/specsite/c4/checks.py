@@ -11,6 +11,8 @@ from .rules import (ELEMENT_IN_NO_VIEW, ELEMENT_WITHOUT_DESCRIPTION, EMPTY_VIEW,
                     RELATIONSHIP_WITHOUT_DESCRIPTION,
                     UNKNOWN_ELEMENT_REFERENCE, VIEW_TOO_LARGE)
 
+#: kinds whose links to elements are checked by their own rule (a runbook's service: RB003)
+KINDS_CHECKING_THEIR_OWN = {"c4", "runbook"}
 _DESCRIBED_TYPES = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
 
 
@@ -57,7 +59,7 @@ def check_references(graph: SpecGraph) -> list[Finding]:
     out: list[Finding] = []
     suggester = IdSuggester(e.id for e in graph.of_kind("c4"))
     for entity in graph:
-        if entity.kind == "c4":
+        if entity.kind in KINDS_CHECKING_THEIR_OWN:
             continue
         accepted = entity.kind == "adr" and (entity.status or "").strip().lower() == "accepted"
         for link in entity.links:

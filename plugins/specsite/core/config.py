@@ -6,6 +6,7 @@ clear message (see :func:`describe_errors`).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
@@ -72,12 +73,39 @@ class SpecsiteConfig(BaseModel):
         default_factory=Limits,
         description="Bounds on the work one spec may ask for (sizes, nesting, expansion, layout, "
                     "findings per rule); see docs/guide/configuration.md.")
+    runbooks: list[str] = Field(default_factory=list, description="Runbook folders (one or a list).")
+    runbook_production: list[str] = Field(
+        default_factory=list,
+        description="C4 deployment environments that are production: each container deployed to "
+                    "one needs a runbook (RB006; not checked when empty).")
+    as_of: dt.date | None = Field(
+        None, description="The day date-bound checks compare with (runbook reviews, RB008); also "
+                          "`specsite check --as-of`. Never the wall clock, so builds stay "
+                          "reproducible: without it those checks do not run.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
                      "debt", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return _as_list(value)
+
+    @field_validator("runbooks", "runbook_production", mode="before")
+    @classmethod
+    def _one_or_many_runbook(cls, value: Any) -> Any:
+        return _as_list(value)
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _iso_day(cls, value: Any) -> Any:
+        # a number would be read as a timestamp, a datetime silently cut to its day
+        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2027-01-31")
 
     @field_validator("rules", "diff_levels", mode="before")
     @classmethod

@@ -13,6 +13,7 @@ c4 element     ``c4:<identifier>``                 ``c4:webshop.checkoutService`
 api            ``api:<api name>``                  ``api:payments``
 operation      ``api:<api name>#<operationId>``    ``api:payments#createPayment``
 page           ``page:<path in docs_dir>``          ``page:guide/index.md``
+runbook        ``RB-NNNN``                         ``RB-0001``
 =============  ==================================  ============================
 """
 

@@ -154,9 +154,10 @@ def comparers() -> list[Comparer]:
     from .openapi import OPENAPI_COMPARER
     from .pages import PAGE_COMPARER
     from .prd import PRD_COMPARER
+    from .runbook import RUNBOOK_COMPARER
 
     return [PRD_COMPARER, ADR_COMPARER, C4_COMPARER, OPENAPI_COMPARER, PAGE_COMPARER,
-            DEBT_COMPARER]
+            DEBT_COMPARER, RUNBOOK_COMPARER]
 
 
 def load_codes() -> None:

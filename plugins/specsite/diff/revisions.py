@@ -139,6 +139,10 @@ def extract(repo: Path, commit: str, dest: Path, subdir: str = "") -> None:
                     source = tar.extractfile(member)
                     if source is not None:
                         target.write_bytes(source.read())
+        # the end-of-archive marker can come before the archive's last block: read what is
+        # left, or git dies of SIGPIPE writing it and the side looks unreadable
+        while proc.stdout.read(65536):
+            pass
     except tarfile.TarError as exc:
         raise RevisionError(f"cannot read revision {commit[:12]}: {exc}") from None
     finally:

@@ -20,9 +20,9 @@ _CORE_FIELDS = ("id", "kind", "title", "status", "file", "line", "links", "paren
 
 
 #: finding codes that mean a file could not be parsed: unreadable or empty file, malformed front
-#: matter, PRD or debt front matter that fails its schema, Structurizr DSL syntax, unparseable OpenAPI
+#: matter, PRD, runbook or debt front matter that fails its schema, Structurizr DSL syntax, unparseable OpenAPI
 UNREADABLE_CODES = frozenset(("SPEC001", "SPEC002", "SPEC003", "PRD001", "C4001", "OAS001",
-                              "DEBT001"))
+                              "DEBT001", "RB001"))
 
 
 class SnapshotError(ValueError):

@@ -1,0 +1,2 @@
+"""Runbooks as a spec kind: operational procedures tied to the C4 elements they keep running and
+to the non-functional requirements (SLOs) they protect."""
