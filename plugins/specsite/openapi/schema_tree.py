@@ -45,12 +45,12 @@ def text(value: Any) -> str:
     return escape.md_text(value)
 
 
-def literal(value: Any, limit: int = 80) -> str:
+def literal(value: Any, limit: int | None = None) -> str:
     """A JSON value (enum member, default, example) as ``<code>``, cut at ``limit`` characters."""
     import json
 
     shown = json.dumps(value, ensure_ascii=False, default=str)
-    if len(shown) > limit:
+    if limit is not None and len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return f'<code>{text(shown)}</code>'
 
@@ -309,9 +309,9 @@ class SchemaTrees:
         if schema.get("uniqueItems") is True:
             facts.append("unique items")
         if isinstance(schema.get("pattern"), str):
-            facts.append(f"pattern {literal(schema['pattern'])}")
+            facts.append(f"pattern <code>{text(schema['pattern'])}</code>")
         if "example" in schema:
-            facts.append(f"example {literal(schema['example'])}")
+            facts.append(f"example {literal(schema['example'], 60)}")
         if not facts:
             return ""
         return '<div class="specsite-schema-facts">' + " · ".join(facts) + "</div>"
