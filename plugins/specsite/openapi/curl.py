@@ -20,6 +20,9 @@ from ..core import escape
 MAX_BODY = 1500
 PLACEHOLDER = "{server}"
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
+# what a URL may hold in a sample (RFC 3986 characters and template braces): no space, quote or
+# control character a reader would have to notice
+_URL_CHARS = re.compile(r"[A-Za-z0-9._~:/?#@!$&'()*+,;=%{}\[\]-]+")
 
 
 def server_url(data: dict, version: str) -> str:
@@ -42,12 +45,12 @@ def server_url(data: dict, version: str) -> str:
             return str(value) if isinstance(value, (str, int, float)) else match.group(0)
 
         url = _VARIABLE.sub(default, url)
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) and not url.startswith(("http://", "https://")):
+            return PLACEHOLDER  # another scheme (javascript:, data:, ftp:...): nothing to call
         if not url.startswith(("http://", "https://")):
             url = PLACEHOLDER + ("/" + url.lstrip("/") if url.strip("/") else "")
-    if url.startswith(PLACEHOLDER):
-        return url.rstrip("/")
     safe = escape.safe_url(url)
-    if safe is None or not re.fullmatch(r"[A-Za-z0-9._~:/?#@!$&'()*+,;=%{}\[\]-]+", safe):
+    if safe is None or not _URL_CHARS.fullmatch(safe):
         return PLACEHOLDER
     return safe.rstrip("/")
 

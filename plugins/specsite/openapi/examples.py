@@ -30,15 +30,17 @@ class ExampleGenerator:
 
     def __init__(self, resolve: Callable[[Any, str], tuple[Any, str]]) -> None:
         self.resolve = resolve
-        self._memo: dict[tuple[int, str, str], Any] = {}
+        #: (id(schema), uri, direction) -> (schema, sample); the schema is kept so that its id is
+        #: never reused by another object while the entry lives
+        self._memo: dict[tuple[int, str, str], tuple[Any, Any]] = {}
 
     def sample(self, schema: Any, uri: str, direction: str = "response") -> Any:
         """An example for ``schema`` (:data:`SKIP` when nothing can be said); ``direction`` is
         ``request`` (``readOnly`` properties left out) or ``response`` (``writeOnly`` left out)."""
         key = (id(schema), uri, direction)
         if key not in self._memo:
-            self._memo[key] = _Sampler(self.resolve, direction).value(schema, uri, 0, frozenset())
-        return self._memo[key]
+            self._memo[key] = (schema, _Sampler(self.resolve, direction).value(schema, uri, 0, frozenset()))
+        return self._memo[key][1]
 
 
 class _Sampler:

@@ -86,7 +86,9 @@ class SchemaTrees:
         self.link = link
         self.text = descriptions
         self._page_used: dict[str, int] = {}
-        self._memo: dict[tuple[str, int, str, bool], str] = {}
+        #: (page, id(schema), uri, expand_refs) -> (schema, html): the schema is kept so that its
+        #: id is never reused by another object while the entry lives
+        self._memo: dict[tuple[str, int, str, bool], tuple[Any, str]] = {}
 
     # -- entry point ------------------------------------------------------------------------
 
@@ -101,7 +103,7 @@ class SchemaTrees:
             return ""
         key = (page, id(schema), uri, expand_refs)
         if key in self._memo:
-            return self._memo[key]
+            return self._memo[key][1]
         used = self._page_used.get(page, 0)
         tree = _Tree(page, expand_refs, page_left=max(0, PAGE_NODES - used))
         head = ""
@@ -123,7 +125,7 @@ class SchemaTrees:
             body += '<p class="specsite-schema-cut">' + " ".join(sorted(set(tree.cut))) + "</p>"
         self._page_used[page] = used + tree.nodes
         html = f'<div class="specsite-schema">{head}{body}</div>'
-        self._memo[key] = html
+        self._memo[key] = (schema, html)
         return html
 
     # -- structure --------------------------------------------------------------------------
