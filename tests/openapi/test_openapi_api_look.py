@@ -145,7 +145,7 @@ def test_tree_depth_is_capped_and_says_so():
 def test_tree_rows_are_capped_and_say_how_many_were_left_out():
     schema = {"type": "object", "properties": {f"p{i}": {"type": "string"} for i in range(300)}}
     out = _trees().render(schema, "u", "p.md")
-    assert out.count('class="specsite-schema-row"') == schema_tree.TREE_NODES
+    assert out.count('<span class="specsite-schema-name">') == schema_tree.TREE_NODES
     assert f"… {300 - schema_tree.TREE_NODES} more properties not shown" in out
 
 
@@ -167,8 +167,11 @@ def test_page_budget_turns_components_into_links(monkeypatch):
     # another page has its own budget; the same schema on the same page is drawn once
     assert '<span class="specsite-schema-name">x</span>' in trees.render(
         {"type": "object", "properties": {"b": {"$ref": "A"}}}, "u", "q.md")
-    shared = {"$ref": "A"}
-    assert trees.render(shared, "u", "r.md") is trees.render(shared, "u", "r.md")
+    # wanted again on a page (another $ref to it, too), a schema is a link to its first drawing
+    first = trees.render({"$ref": "A"}, "u", "r.md")
+    again = trees.render({"$ref": "A"}, "u", "r.md")
+    assert 'id="tree-1"' in first and "x</span>" in first
+    assert "x</span>" not in again and 'as <a href="#tree-1">shown above</a>' in again
 
 
 def test_tree_work_is_linear_in_a_wide_recursive_description():
@@ -184,7 +187,7 @@ def test_tree_work_is_linear_in_a_wide_recursive_description():
 
     trees = _trees(resolve, lambda ref, uri: ref)
     out = "".join(trees.render({"$ref": n}, "u", "p.md") for n in names)
-    assert out.count('class="specsite-schema-row"') <= schema_tree.PAGE_NODES + 400 * 20
+    assert out.count('<span class="specsite-schema-name">') <= schema_tree.PAGE_NODES + 400 * 20
 
 
 # -- examples ----------------------------------------------------------------------------------

@@ -37,9 +37,10 @@ class ExampleGenerator:
     def sample(self, schema: Any, uri: str, direction: str = "response") -> Any:
         """An example for ``schema`` (:data:`SKIP` when nothing can be said); ``direction`` is
         ``request`` (``readOnly`` properties left out) or ``response`` (``writeOnly`` left out)."""
-        key = (id(schema), uri, direction)
+        target, target_uri = self.resolve(schema, uri)  # each use of a schema has its own $ref
+        key = (id(target), target_uri, direction)
         if key not in self._memo:
-            self._memo[key] = (schema, _Sampler(self.resolve, direction).value(schema, uri, 0, frozenset()))
+            self._memo[key] = (target, _Sampler(self.resolve, direction).value(schema, uri, 0, frozenset()))
         return self._memo[key][1]
 
 

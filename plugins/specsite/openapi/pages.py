@@ -70,6 +70,8 @@ class ApiPages:
         self.operation_pages = operation_pages(api)
         self.trees = SchemaTrees(self._resolve, self._component_name, self._schema_url, self.text)
         self.samples = ExampleGenerator(self._resolve)
+        #: (page, id(schema), uri, direction) of the generated examples shown (schema kept alive)
+        self._sampled: dict[tuple, Any] = {}
         self.server = server_url(api.data, api.version)
         self.downloads = source_files(record, api)
 
@@ -387,8 +389,11 @@ class ApiPages:
             return [], SKIP
         out = [self.trees.render(schema, uri, page), ""]
         generated = self.samples.sample(schema, uri, direction)
-        if not has_examples and generated is not SKIP:
-            node, _ = self._resolve(schema, uri)
+        node, node_uri = self._resolve(schema, uri)
+        # one generated example per schema and page: a shared response shows it once
+        first = (page, id(node), node_uri, direction) not in self._sampled
+        self._sampled[(page, id(node), node_uri, direction)] = node
+        if not has_examples and generated is not SKIP and first:
             own = isinstance(node, dict) and "example" in node
             out += ["Example:" if own else "Example (generated from the schema):", "",
                     code_block(generated, limit=_GENERATED_LIMIT), ""]

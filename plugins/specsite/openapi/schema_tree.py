@@ -12,8 +12,9 @@ Work is bounded three ways, each cut said where it happens: a component schema a
 further up the same branch is not expanded again ("recursive: see X"); nesting stops at
 :data:`MAX_DEPTH`; a tree shows at most :data:`TREE_NODES` rows and a page at most
 :data:`PAGE_NODES`, after which component schemas are links only. A tree rendered for a page is
-remembered for that page (a shared ``Error`` response is drawn once), so a page costs at most
-``PAGE_NODES`` rows however large the description.
+remembered for that page: wanted again there (a shared ``Error`` response), it is a link to the
+first drawing. So the rows a page opens through components are at most ``PAGE_NODES`` however
+large the description, and every other row is one the description states at that place.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from .markdown import Descriptions
 #: deepest nesting of expandable levels in one tree
 MAX_DEPTH = 8
 #: most rows (properties, items, variants) in one tree
-TREE_NODES = 250
+TREE_NODES = 150
 #: most rows expanded through component ``$ref``s on one page; past it, components are links
-PAGE_NODES = 4000
+PAGE_NODES = 1000
 #: most enum values listed for one property
 MAX_ENUM = 20
 
@@ -86,8 +87,8 @@ class SchemaTrees:
         self.link = link
         self.text = descriptions
         self._page_used: dict[str, int] = {}
-        #: (page, id(schema), uri, expand_refs) -> (schema, html): the schema is kept so that its
-        #: id is never reused by another object while the entry lives
+        #: (page, id(schema), uri, expand_refs) -> (schema, anchor of its drawing): the schema is
+        #: kept so that its id is never reused by another object while the entry lives
         self._memo: dict[tuple[str, int, str, bool], tuple[Any, str]] = {}
 
     # -- entry point ------------------------------------------------------------------------
@@ -101,9 +102,15 @@ class SchemaTrees:
         which is not expanded inside itself."""
         if schema is None:
             return ""
-        key = (page, id(schema), uri, expand_refs)
+        # keyed by what a $ref leads to: each operation of a large API states its own $ref
+        target, target_uri = self.resolve(schema, uri)
+        key = (page, id(target), target_uri, expand_refs)
         if key in self._memo:
-            return self._memo[key][1]
+            # drawn already on this page (a shared response, a list's items): a link to that
+            # drawing, so a schema every operation of a page uses is drawn there once
+            anchor = self._memo[key][1]
+            return (f'<div class="specsite-schema"><p class="specsite-schema-head">Schema: '
+                    f'{self._label(schema, uri, page)}, as <a href="#{anchor}">shown above</a></p></div>')
         used = self._page_used.get(page, 0)
         tree = _Tree(page, expand_refs, page_left=max(0, PAGE_NODES - used))
         head = ""
@@ -124,9 +131,17 @@ class SchemaTrees:
         if tree.cut:
             body += '<p class="specsite-schema-cut">' + " ".join(sorted(set(tree.cut))) + "</p>"
         self._page_used[page] = used + tree.nodes
-        html = f'<div class="specsite-schema">{head}{body}</div>'
-        self._memo[key] = (schema, html)
-        return html
+        anchor = f"tree-{sum(1 for k in self._memo if k[0] == page) + 1}"
+        self._memo[key] = (target, anchor)
+        return f'<div class="specsite-schema" id="{anchor}">{head}{body}</div>'
+
+    def _label(self, schema: Any, uri: str, page: str) -> str:
+        """A repeated schema's name (a link for a component) or its type."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            name = self.component(schema["$ref"], uri)
+            if name is not None:
+                return self._ref_link(name, page)
+        return self.type_label(schema, uri, page)
 
     # -- structure --------------------------------------------------------------------------
 
@@ -141,7 +156,7 @@ class SchemaTrees:
                 return "".join(p for p in parts if p)
         rows = self._properties(schema, uri, tree, depth, ancestors)
         if rows:
-            parts.append(f'<ul class="specsite-schema-props">{rows}</ul>')
+            parts.append(f'<ul>{rows}</ul>')
         for key, word in (("oneOf", "One of"), ("anyOf", "Any of")):
             if isinstance(schema.get(key), list) and schema[key]:
                 parts.append(self._variants(schema[key], word, uri, tree, depth, ancestors))
@@ -158,7 +173,7 @@ class SchemaTrees:
             name = self.component(part["$ref"], uri) if isinstance(part, dict) and \
                 isinstance(part.get("$ref"), str) else None
             if name is not None and name in ancestors:
-                out.append(self._note("recursive: see " + self._ref_link(name, tree.page)))
+                out.append("<li>" + self._note("recursive: see " + self._ref_link(name, tree.page)) + "</li>")
                 continue
             node, node_uri = self.resolve(part, uri)
             if isinstance(node, dict):
@@ -169,8 +184,8 @@ class SchemaTrees:
         for index, (name, prop) in enumerate(items):
             if tree.full():
                 left = len(items) - index
-                out.append(self._note(f"… {left} more propert{'y' if left == 1 else 'ies'} not shown "
-                                      f"(a tree shows at most {TREE_NODES} rows)"))
+                out.append("<li>" + self._note(f"… {left} more propert{'y' if left == 1 else 'ies'} not "
+                                               f"shown (a tree shows at most {TREE_NODES} rows)") + "</li>")
                 break
             out.append(self._row(text(name), prop, uri, name in required, tree, depth, ancestors))
         extra = schema.get("additionalProperties")
@@ -184,6 +199,8 @@ class SchemaTrees:
             isinstance(items.get("$ref"), str) else None
         if name is not None and name in ancestors:
             return self._note("recursive: see " + self._ref_link(name, tree.page))
+        if name is not None and (not tree.expand_refs or tree.nodes >= tree.page_left):
+            return ""  # the type says "array of <link>"
         node, node_uri = self.resolve(items, uri)
         return self._body(node, node_uri, tree, depth, ancestors | ({name} - {None}))
 
@@ -192,10 +209,10 @@ class SchemaTrees:
         rows = []
         for index, variant in enumerate(variants):
             if tree.full():
-                rows.append(self._note(f"… {len(variants) - index} more not shown"))
+                rows.append("<li>" + self._note(f"… {len(variants) - index} more not shown") + "</li>")
                 break
             rows.append(self._row(f"<em>option {index + 1}</em>", variant, uri, False, tree, depth, ancestors))
-        return f'<p class="specsite-schema-variants">{word}:</p><ul class="specsite-schema-props">{"".join(rows)}</ul>'
+        return f'<p class="specsite-schema-variants">{word}:</p><ul>{"".join(rows)}</ul>'
 
     def _row(self, label: str, schema: Any, uri: str, required: bool, tree: _Tree, depth: int,
              ancestors: frozenset) -> str:
@@ -223,8 +240,7 @@ class SchemaTrees:
         if nested and not tree.full():
             inner = self._body(node, node_uri, tree, depth + 1, ancestors | ({name} - {None}))
             if inner:
-                return (f'<li class="specsite-schema-row"><details><summary>{head}</summary>'
-                        f'{detail}{inner}</details></li>')
+                return f'<li><details><summary>{head}</summary>{detail}{inner}</details></li>'
         return self._leaf(head, detail)
 
     def _has_rows(self, schema: Any, uri: str, depth: int = 0) -> bool:
@@ -246,7 +262,7 @@ class SchemaTrees:
 
     @staticmethod
     def _leaf(head: str, detail: str) -> str:
-        return f'<li class="specsite-schema-row"><div class="specsite-schema-line">{head}</div>{detail}</li>'
+        return f'<li>{head}{detail}</li>'
 
     @staticmethod
     def _note(html: str) -> str:
