@@ -285,3 +285,20 @@ def test_the_description_files_are_offered_for_download(tmp_path):
     assets = OpenApiKind().read(Project(tmp_path), SpecsiteConfig(openapi=["api"]), cache_dir=None).assets
     assert assets == {"api/shop/source/shop.yaml": str(tmp_path / "api/shop.yaml"),
                       "api/shop/source/parts/payment.yaml": str(tmp_path / "api/parts/payment.yaml")}
+
+
+def test_a_component_opens_once_per_page_and_later_uses_link_to_it(tmp_path):
+    text = variant(TREE_API, '        "404":\n', '        "409":\n          description: Taken\n'
+                   '          content:\n            application/json:\n'
+                   '              schema: {$ref: "#/components/schemas/Team"}\n        "404":\n')
+    text = variant(text, "    Error:\n", "    Team:\n      type: object\n      properties:\n"
+                   '        lead: {$ref: "#/components/schemas/Owner"}\n    Error:\n')
+    page = pages_of(tmp_path, text)["api/tree/nodes.md"]
+    assert page.count('<span class="specsite-schema-name">email</span>') == 1  # Owner's rows, once
+    anchor = re.search(r'<details id="(open-\d+)"><summary><span class="specsite-schema-name">owner</span>',
+                       page).group(1)
+    team = page.split('specsite-code-4xx">409</span>', 1)[1]
+    assert f'Owner: as <a href="#{anchor}">shown above</a>' in team
+    # the 200 response is the request's Node again: one line linking to that drawing
+    ok = page.split('specsite-code-2xx">200</span>', 1)[1].split("specsite-code-4xx", 1)[0]
+    assert re.search(r'Schema: <a [^>]*>Node</a>, as <a href="#tree-\d+">shown above</a>', ok)

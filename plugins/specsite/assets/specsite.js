@@ -91,3 +91,19 @@
   else if (document.readyState !== "loading") { setUp(document); }
   else { document.addEventListener("DOMContentLoaded", function () { setUp(document); }); }
 })();
+/* API schema trees: a schema opens once per page and later uses link to it ("shown above"); the
+   link opens the closed <details> the schema sits in, so the jump lands on visible rows. */
+(function () {
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target || !target.closest || !target.closest(".specsite-schema")) return;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  if (document.readyState !== "loading") { reveal(); }
+  else { document.addEventListener("DOMContentLoaded", reveal); }
+})();

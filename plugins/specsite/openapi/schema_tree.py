@@ -87,6 +87,8 @@ class SchemaTrees:
         self.link = link
         self.text = descriptions
         self._page_used: dict[str, int] = {}
+        #: per page, the component schemas opened there -> the id of where they are open
+        self._opened: dict[str, dict[str, str]] = {}
         #: (page, id(schema), uri, expand_refs) -> (schema, anchor of its drawing): the schema is
         #: kept so that its id is never reused by another object while the entry lives
         self._memo: dict[tuple[str, int, str, bool], tuple[Any, str]] = {}
@@ -113,6 +115,7 @@ class SchemaTrees:
                     f'{self._label(schema, uri, page)}, as <a href="#{anchor}">shown above</a></p></div>')
         used = self._page_used.get(page, 0)
         tree = _Tree(page, expand_refs, page_left=max(0, PAGE_NODES - used))
+        anchor = f"tree-{sum(1 for k in self._memo if k[0] == page) + 1}"
         head = ""
         ancestors: frozenset = frozenset({own_name}) if own_name else frozenset()
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
@@ -120,6 +123,8 @@ class SchemaTrees:
             if name is not None and name != own_name:
                 head = f'<p class="specsite-schema-head">Schema: {self._ref_link(name, page)}</p>'
                 ancestors = ancestors | {name}
+                if expand_refs:
+                    self._opened.setdefault(page, {}).setdefault(name, anchor)
         node, node_uri = self.resolve(schema, uri)
         body = self._body(node, node_uri, tree, 0, ancestors)
         if body and not head and isinstance(node, dict) and _is_array(node):
@@ -131,7 +136,6 @@ class SchemaTrees:
         if tree.cut:
             body += '<p class="specsite-schema-cut">' + " ".join(sorted(set(tree.cut))) + "</p>"
         self._page_used[page] = used + tree.nodes
-        anchor = f"tree-{sum(1 for k in self._memo if k[0] == page) + 1}"
         self._memo[key] = (target, anchor)
         return f'<div class="specsite-schema" id="{anchor}">{head}{body}</div>'
 
@@ -201,8 +205,13 @@ class SchemaTrees:
             return self._note("recursive: see " + self._ref_link(name, tree.page))
         if name is not None and (not tree.expand_refs or tree.nodes >= tree.page_left):
             return ""  # the type says "array of <link>"
+        if name is not None and name in self._opened.get(tree.page, {}):
+            return self._note(self._shown_above(name, tree.page))
         node, node_uri = self.resolve(items, uri)
-        return self._body(node, node_uri, tree, depth, ancestors | ({name} - {None}))
+        inner = self._body(node, node_uri, tree, depth, ancestors | ({name} - {None}))
+        if name is None or not inner:
+            return inner
+        return f'<div id="{self._open(name, tree.page)}">{inner}</div>'
 
     def _variants(self, variants: list, word: str, uri: str, tree: _Tree, depth: int,
                   ancestors: frozenset) -> str:
@@ -237,11 +246,23 @@ class SchemaTrees:
             tree.cut.append(f"Schemas past the page's first {PAGE_NODES} rows are links only: "
                             f"open them on the schemas page.")
             return self._leaf(head, detail)
+        if nested and name is not None and name in self._opened.get(tree.page, {}):
+            # a component opens once per page; later uses link to it (linear page weight)
+            return self._leaf(head, detail + self._note(self._shown_above(name, tree.page)))
         if nested and not tree.full():
             inner = self._body(node, node_uri, tree, depth + 1, ancestors | ({name} - {None}))
             if inner:
-                return f'<li><details><summary>{head}</summary>{detail}{inner}</details></li>'
+                opened = f' id="{self._open(name, tree.page)}"' if name is not None else ""
+                return f'<li><details{opened}><summary>{head}</summary>{detail}{inner}</details></li>'
         return self._leaf(head, detail)
+
+    def _open(self, name: str, page: str) -> str:
+        """Record that component ``name`` is open on ``page``; the id of where it is."""
+        opened = self._opened.setdefault(page, {})
+        return opened.setdefault(name, f"open-{len(opened) + 1}")
+
+    def _shown_above(self, name: str, page: str) -> str:
+        return f'{text(name)}: as <a href="#{self._opened[page][name]}">shown above</a>'
 
     def _has_rows(self, schema: Any, uri: str, depth: int = 0) -> bool:
         """Whether a schema has anything to expand (properties, object items, variants)."""
