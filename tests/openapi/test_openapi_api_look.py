@@ -302,3 +302,28 @@ def test_a_component_opens_once_per_page_and_later_uses_link_to_it(tmp_path):
     # the 200 response is the request's Node again: one line linking to that drawing
     ok = page.split('specsite-code-2xx">200</span>', 1)[1].split("specsite-code-4xx", 1)[0]
     assert re.search(r'Schema: <a [^>]*>Node</a>, as <a href="#tree-\d+">shown above</a>', ok)
+
+
+def test_a_real_build_is_byte_identical_when_rebuilt(tmp_path):
+    import shutil
+
+    from project_fixtures import build_site, write_files
+
+    root = write_files(tmp_path, {
+        "mkdocs.yml": "site_name: t\ntheme: {name: material, font: false}\n"
+                      "plugins:\n  - search\n  - specsite:\n      openapi: apis\n      rules: {OAS026: 'off'}\n",
+        "docs/index.md": "# Home\n",
+        "apis/tree.yaml": TREE_API.replace("      x-requirements: [PRD-0001.R1]\n", "")
+                                  .replace("paths:\n", "tags: [{name: nodes}]\npaths:\n", 1),
+    })
+
+    def snapshot() -> dict[str, bytes]:
+        site = build_site(root)
+        files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+        shutil.rmtree(site)
+        return files
+
+    first = snapshot()
+    assert "api/tree/nodes/index.html" in first and "api/tree/source/tree.yaml" in first
+    assert 'class="specsite-method specsite-method-put"' in first["api/tree/nodes/index.html"].decode()
+    assert snapshot() == first

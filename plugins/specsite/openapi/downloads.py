@@ -26,7 +26,8 @@ def source_files(record: "ApiRecord", api: Api | None = None) -> dict[str, str]:
         files += [f for f in record.files if "://" not in f]
     elif api is not None:
         files += [str(d.path) for d in api.bundle.documents.values() if d.path is not None]
-    files = sorted({os.path.abspath(f) for f in files}, key=lambda f: (f != os.path.abspath(str(record.root)), f))
+    root = os.path.abspath(str(record.root))
+    files = sorted({os.path.abspath(f) for f in files}, key=lambda f: (f != root, f))
     base = os.path.commonpath([os.path.dirname(f) for f in files])
     out = {}
     for file in files:

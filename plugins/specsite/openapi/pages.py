@@ -516,10 +516,9 @@ def _operation_list(operations: list[Operation]) -> str:
     for op in operations:
         where = op.path if op.webhook is None else f"webhook {op.webhook}"
         summary = op.node.get("summary") if isinstance(op.node.get("summary"), str) else ""
+        shown = f' <span class="specsite-operations-summary">{escape.md_text(summary)}</span>' if summary else ""
         items.append(f'<li><a href="#{escape.md_text(operation_anchor(op))}">{method_badge(op.method)} '
-                     f'<code>{escape.md_text(where)}</code>'
-                     + (f' <span class="specsite-operations-summary">{escape.md_text(summary)}</span>' if summary else "")
-                     + "</a></li>")
+                     f'<code>{escape.md_text(where)}</code>{shown}</a></li>')
     return f'<ul class="specsite-operations">{"".join(items)}</ul>'
 
 

@@ -220,7 +220,8 @@ class SchemaTrees:
             if tree.full():
                 rows.append("<li>" + self._note(f"… {len(variants) - index} more not shown") + "</li>")
                 break
-            rows.append(self._row(f"<em>option {index + 1}</em>", variant, uri, False, tree, depth, ancestors))
+            label = f"<em>option {index + 1}</em>"
+            rows.append(self._row(label, variant, uri, False, tree, depth, ancestors))
         return f'<p class="specsite-schema-variants">{word}:</p><ul>{"".join(rows)}</ul>'
 
     def _row(self, label: str, schema: Any, uri: str, required: bool, tree: _Tree, depth: int,
