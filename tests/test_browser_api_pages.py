@@ -112,6 +112,9 @@ def test_tree_opens_and_nothing_overflows_at_1366(api_site: Path) -> None:
             # the operations are in the page's table of contents (Material's right-hand side)
             toc = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
             assert any("Get an order" in t for t in toc) and any("Cancel an order" in t for t in toc)
+            # ... each with its method badge, as Redoc's side menu shows them
+            toc_badge = page.locator(".md-sidebar--secondary a[href='#op-deleteOrder'] .specsite-method")
+            assert toc_badge.inner_text() == "DELETE"
             city = page.locator(".specsite-schema").first.get_by_text("City name.")
             assert not city.is_visible()  # nested objects start closed
             customer = page.locator(".specsite-schema summary", has_text="customer").first
