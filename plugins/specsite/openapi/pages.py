@@ -73,6 +73,7 @@ class ApiPages:
         #: (page, id(schema), uri, direction) of the generated examples shown (schema kept alive)
         self._sampled: dict[tuple, Any] = {}
         self.server = server_url(api.data, api.version)
+        self.schemes = api.security_schemes()
         self.downloads = source_files(record, api)
 
     # -- pages --------------------------------------------------------------------------------
@@ -207,7 +208,7 @@ class ApiPages:
         if op.webhook is not None:
             return []  # the API calls a webhook: there is no request of ours to show
         query = []
-        headers, auth_query, user = credentials(self.api.security_schemes(), security)
+        headers, auth_query, user = credentials(self.schemes, security)
         for node, _, _ in parameters_of(self.api, op):
             name = node.get("name")
             if node.get("required") is not True or not isinstance(name, str):
