@@ -327,3 +327,13 @@ def test_a_real_build_is_byte_identical_when_rebuilt(tmp_path):
     assert "api/tree/nodes/index.html" in first and "api/tree/source/tree.yaml" in first
     assert 'class="specsite-method specsite-method-put"' in first["api/tree/nodes/index.html"].decode()
     assert snapshot() == first
+
+
+def test_a_list_component_says_it_is_a_list(tmp_path):
+    text = variant(TREE_API, '              schema: {$ref: "#/components/schemas/Error"}\n',
+                   '              schema: {$ref: "#/components/schemas/Errors"}\n')
+    text = variant(text, "    Error:\n", '    Errors: {type: array, items: {$ref: "#/components/schemas/Error"}}\n'
+                   "    Error:\n")
+    page = pages_of(tmp_path, text)["api/tree/nodes.md"]
+    assert re.search(r'Schema: <a [^>]*>Errors</a>, array of <a [^>]*>Error</a></p>', page)
+    assert '<span class="specsite-schema-name">message</span>' in page.split("404", 1)[1]

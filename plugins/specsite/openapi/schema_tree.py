@@ -127,8 +127,11 @@ class SchemaTrees:
                     self._opened.setdefault(page, {}).setdefault(name, anchor)
         node, node_uri = self.resolve(schema, uri)
         body = self._body(node, node_uri, tree, 0, ancestors)
-        if body and not head and isinstance(node, dict) and _is_array(node):
-            head = f'<p class="specsite-schema-head">Type: {self.type_label(schema, uri, page)}</p>'
+        if body and isinstance(node, dict) and _is_array(node):
+            # a list: say so before the rows of its items ("Schema: Pets, array of Pet")
+            label = self.type_label(node, node_uri, page)
+            head = head[:-4] + f", {label}</p>" if head else \
+                f'<p class="specsite-schema-head">Type: {label}</p>'
         if not body:
             label = self.type_label(schema, uri, page)
             body = f'<div class="specsite-schema-head">Type: {label}{self._facts_html(node, page)}</div>'
