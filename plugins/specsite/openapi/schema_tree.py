@@ -206,10 +206,10 @@ class SchemaTrees:
             isinstance(items.get("$ref"), str) else None
         if name is not None and name in ancestors:
             return self._note("recursive: see " + self._ref_link(name, tree.page))
+        if name is not None and tree.expand_refs and name in self._opened.get(tree.page, {}):
+            return self._note(self._shown_above(name, tree.page))
         if name is not None and (not tree.expand_refs or tree.nodes >= tree.page_left):
             return ""  # the type says "array of <link>"
-        if name is not None and name in self._opened.get(tree.page, {}):
-            return self._note(self._shown_above(name, tree.page))
         node, node_uri = self.resolve(items, uri)
         inner = self._body(node, node_uri, tree, depth, ancestors | ({name} - {None}))
         if name is None or not inner:
@@ -246,13 +246,13 @@ class SchemaTrees:
         if nested and depth + 1 > MAX_DEPTH:
             tree.cut.append(f"Nesting deeper than {MAX_DEPTH} levels is not shown.")
             return self._leaf(head, detail + self._note("not expanded (nesting limit)"))
+        if nested and name is not None and name in self._opened.get(tree.page, {}):
+            # a component opens once per page; later uses link to it (linear page weight)
+            return self._leaf(head, detail + self._note(self._shown_above(name, tree.page)))
         if nested and name is not None and tree.nodes >= tree.page_left:
             tree.cut.append(f"Schemas past the page's first {PAGE_NODES} rows are links only: "
                             f"open them on the schemas page.")
             return self._leaf(head, detail)
-        if nested and name is not None and name in self._opened.get(tree.page, {}):
-            # a component opens once per page; later uses link to it (linear page weight)
-            return self._leaf(head, detail + self._note(self._shown_above(name, tree.page)))
         if nested and not tree.full():
             inner = self._body(node, node_uri, tree, depth + 1, ancestors | ({name} - {None}))
             if inner:
