@@ -151,7 +151,8 @@ def test_tree_rows_are_capped_and_say_how_many_were_left_out():
 
 def test_page_budget_turns_components_into_links(monkeypatch):
     monkeypatch.setattr(schema_tree, "PAGE_NODES", 3)
-    components = {"A": {"type": "object", "properties": {"x": {"type": "string"}, "y": {"type": "string"}}}}
+    shape = {"type": "object", "properties": {"x": {"type": "string"}, "y": {"type": "string"}}}
+    components = {"A": shape, "B": dict(shape)}
 
     def resolve(schema, uri):
         if isinstance(schema, dict) and "$ref" in schema:
@@ -161,9 +162,12 @@ def test_page_budget_turns_components_into_links(monkeypatch):
     trees = _trees(resolve, lambda ref, uri: ref)
     first = trees.render({"type": "object", "properties": {"a": {"$ref": "A"}}}, "u", "p.md")
     assert '<span class="specsite-schema-name">x</span>' in first  # within the budget: opened
-    second = trees.render({"type": "object", "properties": {"b": {"$ref": "A"}}}, "u", "p.md")
+    second = trees.render({"type": "object", "properties": {"b": {"$ref": "B"}}}, "u", "p.md")
     assert '<span class="specsite-schema-name">x</span>' not in second
-    assert "links only" in second and 'href="s/#A"' in html.unescape(second)
+    assert "links only" in second and 'href="s/#B"' in html.unescape(second)
+    # A, open above, is still linked to where it is open
+    third = trees.render({"type": "object", "properties": {"c": {"$ref": "A"}}}, "u", "p.md")
+    assert 'A: as <a href="#open-1">shown above</a>' in third
     # another page has its own budget; the same schema on the same page is drawn once
     assert '<span class="specsite-schema-name">x</span>' in trees.render(
         {"type": "object", "properties": {"b": {"$ref": "A"}}}, "u", "q.md")
