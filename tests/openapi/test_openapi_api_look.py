@@ -341,3 +341,8 @@ def test_a_list_component_says_it_is_a_list(tmp_path):
     page = pages_of(tmp_path, text)["api/tree/nodes.md"]
     assert re.search(r'Schema: <a [^>]*>Errors</a>, array of <a [^>]*>Error</a></p>', page)
     assert '<span class="specsite-schema-name">message</span>' in page.split("404", 1)[1]
+
+
+def test_an_operation_without_summary_is_headed_by_its_path_after_the_badge(tmp_path):
+    page = pages_of(tmp_path, TREE_API.replace("      summary: Replace a node\n", ""))["api/tree/nodes.md"]
+    assert '## <span class="specsite-method specsite-method-put">PUT</span> /nodes/{id} {#op-putNode}' in page

@@ -181,7 +181,8 @@ class ApiPages:
     def _operation(self, page: str, op: Operation) -> list[str]:
         op_id = op.operation_id
         anchor = operation_anchor(op)
-        summary = op.node.get("summary") or op.label
+        # the badge says the method: without a summary the heading is the path ("GET /pets")
+        summary = op.node.get("summary") or (op.path if op.webhook is None else f"webhook {op.webhook}")
         where = escape.md_code(op.path) if op.webhook is None else f"webhook {escape.md_code(op.webhook)}"
         out = [f"## {method_badge(op.method)} {cell(summary)} {{#{anchor}}}", "",
                f"{method_badge(op.method)} {where}" +
