@@ -346,3 +346,39 @@ def test_a_list_component_says_it_is_a_list(tmp_path):
 def test_an_operation_without_summary_is_headed_by_its_path_after_the_badge(tmp_path):
     page = pages_of(tmp_path, TREE_API.replace("      summary: Replace a node\n", ""))["api/tree/nodes.md"]
     assert '## <span class="specsite-method specsite-method-put">PUT</span> /nodes/{id} {#op-putNode}' in page
+
+
+def test_curl_sends_form_fields_one_option_each():
+    command = curl_command("{server}", "post", "/pets", [], [], "multipart/form-data",
+                           {"name": "{name}", "photo": "@file", "tags": ["a"]})
+    words = shlex.split(command.replace("\\\n", " "))
+    assert words[-6:] == ["-F", "name={name}", "-F", "photo=@file", "-F", 'tags=["a"]']
+    urlencoded = curl_command("{server}", "post", "/pets", [], [], "application/x-www-form-urlencoded",
+                              {"name": "it's"})
+    assert shlex.split(urlencoded.replace("\\\n", " "))[-2:] == ["--data-urlencode", "name=it's"]
+
+
+def test_swagger_form_parameters_become_form_fields(tmp_path):
+    text = """
+swagger: "2.0"
+info: {title: Pets, version: "1"}
+host: pets.example.com
+paths:
+  /pets/{id}/photo:
+    post:
+      operationId: upload
+      summary: Upload a photo
+      consumes: [multipart/form-data]
+      parameters:
+        - {name: id, in: path, required: true, type: string}
+        - {name: caption, in: formData, type: string}
+        - {name: file, in: formData, type: file}
+      responses:
+        "200": {description: ok}
+"""
+    page = pages_of(tmp_path, text)["api/tree/default.md"]
+    command = re.search(r"```bash\n(.*?)\n```", page, re.S).group(1)
+    words = shlex.split(command.replace("\\\n", " "))
+    assert words[3] == "https://pets.example.com/pets/{id}/photo"
+    assert words[-4:] == ["-F", "caption={caption}", "-F", "file=@file"]
+    assert not any(w.startswith("Content-Type") for w in words)  # curl -F states it, with the boundary

@@ -18,6 +18,8 @@ from ..core import escape
 
 #: the longest request body written into the command; a longer one is sent from a file
 MAX_BODY = 1500
+#: the most form fields written into the command
+MAX_FIELDS = 30
 PLACEHOLDER = "{server}"
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
 # what a URL may hold in a sample (RFC 3986 characters and template braces): no space, quote or
@@ -67,9 +69,17 @@ def curl_command(base: str, method: str, path: str, query: list[str], headers: l
     for name, value in headers:
         words.append(f"-H {shlex.quote(f'{name}: {value}')}")
     if media:
-        words.append(f"-H {shlex.quote(f'Content-Type: {media}')}")
+        form = _form_option(media)
+        if form != "-F" or not isinstance(body, dict):
+            # with -F curl writes the header itself, boundary included (a stated one breaks it)
+            words.append(f"-H {shlex.quote(f'Content-Type: {media}')}")
         if body is None:
             words.append("--data-binary @body")
+        elif form and isinstance(body, dict):
+            # a form: one field per option, as Swagger UI sends it
+            for name, value in list(body.items())[:MAX_FIELDS]:
+                shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+                words.append(f"{form} {shlex.quote(f'{name}={shown}')}")
         elif isinstance(body, str) and not _is_json(media):
             words.append(f"--data-binary {shlex.quote(body[:MAX_BODY])}" if len(body) <= MAX_BODY
                          else "--data-binary @body")
@@ -77,6 +87,12 @@ def curl_command(base: str, method: str, path: str, query: list[str], headers: l
             text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
             words.append(f"-d {shlex.quote(text)}" if len(text) <= MAX_BODY else "-d @body.json")
     return " \\\n  ".join(words)
+
+
+def _form_option(media: str) -> str | None:
+    """curl's option for one field of a form body (``None`` for any other media type)."""
+    base = media.split(";", 1)[0].strip().lower()
+    return {"application/x-www-form-urlencoded": "--data-urlencode", "multipart/form-data": "-F"}.get(base)
 
 
 def _is_json(media: str) -> bool:

@@ -316,14 +316,19 @@ class ApiPages:
 
     def _swagger_body(self, op: Operation) -> tuple[list[str], str | None, Any]:
         """Swagger 2.0: the body parameter (shown with the parameters) for the curl sample."""
+        consumes = op.node.get("consumes", self.api.data.get("consumes"))
+        consumes = [c for c in consumes if isinstance(c, str)] if isinstance(consumes, list) else []
+        fields = {}
         for node, uri, _ in parameters_of(self.api, op):
             if node.get("in") == "body":
-                consumes = op.node.get("consumes", self.api.data.get("consumes"))
-                media = consumes[0] if isinstance(consumes, list) and consumes and \
-                    isinstance(consumes[0], str) else "application/json"
+                media = consumes[0] if consumes else "application/json"
                 return [], media, self.samples.sample(node.get("schema"), uri, "request")
-            if node.get("in") == "formData":
-                return [], "application/x-www-form-urlencoded", SKIP
+            if node.get("in") == "formData" and isinstance(node.get("name"), str):
+                name = node["name"]
+                fields[name] = "@file" if node.get("type") == "file" else "{" + name + "}"
+        if fields:
+            multipart = "multipart/form-data" in consumes or "@file" in fields.values()
+            return [], "multipart/form-data" if multipart else "application/x-www-form-urlencoded", fields
         return [], None, SKIP
 
     def _responses(self, page: str, op: Operation) -> list[str]:
