@@ -4,6 +4,7 @@ real MkDocs build (Material, search on) of them."""
 from __future__ import annotations
 
 import html
+import html as html_module
 import textwrap
 
 from openapi_helpers import CLEAN, FIXTURES, run, variant
@@ -20,11 +21,15 @@ def test_pages_of_a_multi_file_api(tmp_path):
     overview = html.unescape(pages["api/shop/index.md"])
     assert "<code>https://shop.example.com</code>" in overview and "[orders](orders.md)" in overview
     orders = html.unescape(pages["api/shop/orders.md"])
-    assert "## List orders {#op-listOrders}" in orders
-    assert "<code>GET</code> <code>/orders</code>" in orders
-    assert "[Order](schemas.md#schema-Order)" in orders
+    get = '<span class="specsite-method specsite-method-get">GET</span>'
+    assert f"## {get} List orders {{#op-listOrders}}" in orders
+    assert f"{get} <code>/orders</code>" in orders
+    assert 'Type: array of <a class="specsite-schema-ref" href="../schemas/#schema-Order">Order</a>' in orders
     schemas = html.unescape(pages["api/shop/schemas.md"])
-    assert "## Order {#schema-Order}" in schemas and "<code>lines[].sku</code>" in schemas
+    assert "## Order {#schema-Order}" in schemas
+    # the tree of Order: lines open on the properties of each line
+    assert '<summary><span class="specsite-schema-name">lines</span>' in schemas
+    assert '<span class="specsite-schema-name">sku</span>' in schemas
 
 
 def test_operation_shows_requirements_elements_and_referrers(tmp_path):
@@ -96,7 +101,7 @@ def test_mkdocs_build_with_search_finds_operations(tmp_path):
     build(load_config(str(tmp_path / "mkdocs.yml")))
     html = (tmp_path / "site/api/shop/orders/index.html").read_text(encoding="utf-8")
     assert 'id="op-listOrders"' in html
-    assert 'href="../schemas/#schema-Order"' in html
+    assert 'href="../schemas/#schema-Order"' in html_module.unescape(html)
     index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
     assert "api/shop/orders/#op-listOrders" in index
 

@@ -1,4 +1,4 @@
-"""Schema tables show what a client must send or expect: example, bounds and pattern too."""
+"""Schema trees show what a client must send or expect: example, bounds and pattern too."""
 
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ components:
 """
 
 
-def test_schema_table_shows_examples_bounds_and_patterns(tmp_path):
+def test_schema_tree_shows_examples_bounds_and_patterns(tmp_path):
     write_files(tmp_path, {
         "apis/shop.yaml": API, "docs/index.md": "# Home\n",
         "mkdocs.yml": "site_name: t\ntheme: {name: material, font: false}\n"
                       "plugins:\n  - specsite:\n      openapi: apis\n      rules: {OAS016: 'off'}\n"})
     html = (build_site(tmp_path) / "api/shop/schemas/index.html").read_text()
-    assert "<td>In cents.<br>example <code>4999</code> · ≥ 0</td>" in html
-    assert "<td>pattern <code>^(EUR|SEK)$</code></td>" in html  # a pipe in code does not split the row
-    assert "<td>max length 300</td>" in html
+    assert '<div class="specsite-schema-facts">≥ 0 · example <code>4999</code></div>' \
+           '<div class="specsite-schema-desc">In cents.</div>' in html
+    assert '<div class="specsite-schema-facts">pattern <code>^(EUR|SEK)$</code></div>' in html
+    assert '<div class="specsite-schema-facts">max length 300</div>' in html

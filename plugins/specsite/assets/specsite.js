@@ -124,3 +124,41 @@
   else if (document.readyState !== "loading") { setUp(document); }
   else { document.addEventListener("DOMContentLoaded", function () { setUp(document); }); }
 })();
+/* API schema trees: a schema opens once per page and later uses link to it ("shown above"); the
+   link opens the closed <details> the schema sits in, so the jump lands on visible rows. */
+(function () {
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target || !target.closest || !target.closest(".specsite-schema")) return;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  if (document.readyState !== "loading") { reveal(); }
+  else { document.addEventListener("DOMContentLoaded", reveal); }
+})();
+/* API tag pages: the table of contents lists each operation as "GET Summary"; give it the method
+   badge its heading has (Redoc's side menu), without changing the link. */
+(function () {
+  function badges() {
+    document.querySelectorAll(".md-nav--secondary a.md-nav__link[href^='#op-']").forEach(function (link) {
+      if (link.querySelector(".specsite-method")) return;
+      var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      var badge = heading && heading.querySelector(".specsite-method");
+      var label = link.querySelector(".md-ellipsis") || link;
+      var text = label.firstChild;
+      if (!badge || !text || text.nodeType !== 3) return;
+      var word = badge.textContent;
+      var trimmed = text.nodeValue.replace(/^\s+/, "");
+      if (trimmed.indexOf(word) !== 0) return;
+      text.nodeValue = trimmed.slice(word.length);
+      label.insertBefore(badge.cloneNode(true), text);
+    });
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(badges); }
+  else if (document.readyState !== "loading") { badges(); }
+  else { document.addEventListener("DOMContentLoaded", badges); }
+})();

@@ -28,6 +28,7 @@ from ..core.xref import normalise, scan
 from .cache import ReadCache, file_hash, text_hash
 from .dialects import Dialects
 from .documents import Document, api_version, is_description
+from .downloads import source_files
 from .issues import Issue, locate
 from .layout import api_base, operation_anchor, operation_pages, slug
 from .lint import lint
@@ -245,8 +246,11 @@ class OpenApiKind:
             errors = sorted((f.line or 0) for f in record.findings if f.severity is Severity.ERROR)
             if not record.entities and errors:
                 unparsed[f"api:{record.name}#"] = (record.rel, errors[0] or None)
+        # the description files, offered for download on each API's overview page
+        assets = {path: source for record in model.records if record.entities
+                  for path, source in source_files(record, record.api).items()}
         return ReadResult(entities=entities, findings=findings, sources=sources, model=model,
-                          unparsed=unparsed)
+                          unparsed=unparsed, assets=dict(sorted(assets.items())))
 
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
         """Traceability: requirements named by operations, and operations named by requirements.

@@ -16,9 +16,14 @@ from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.urls import relative_md, relative_url
 from ..core.xref import Reference
+from .badges import method_badge, status_badge
+from .curl import credentials, curl_command, server_url
+from .downloads import source_files
+from .examples import SKIP, ExampleGenerator
 from .layout import PAGE_DIR, anchor_id, api_base, operation_anchor, operation_pages, schema_pages, tag_of
 from .markdown import Descriptions, cell, code_block, table
 from .model import Api, Operation, parameters_of
+from .schema_tree import SchemaTrees
 
 if TYPE_CHECKING:
     from .kind import ApiRecord, OpenApiModel
@@ -63,6 +68,13 @@ class ApiPages:
         self.mentioned = mentions_index(graph) if mentioned is None else mentioned
         self.schema_pages = schema_pages(api)
         self.operation_pages = operation_pages(api)
+        self.trees = SchemaTrees(self._resolve, self._component_name, self._schema_url, self.text)
+        self.samples = ExampleGenerator(self._resolve)
+        #: (page, id(schema), uri, direction) of the generated examples shown (schema kept alive)
+        self._sampled: dict[tuple, Any] = {}
+        self.server = server_url(api.data, api.version)
+        self.schemes = api.security_schemes()
+        self.downloads = source_files(record, api)
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -88,6 +100,7 @@ class ApiPages:
         if info.get("description"):
             out += [self.text.block(info["description"], page), ""]
         out += _about(info, data.get("externalDocs"))
+        out += self._download(page)
         out += self._served_by(page, api.id, None)
         referrers = [e for e in self.graph.referrers(api.id) if not e.id.startswith("c4:")]
         if referrers:
@@ -134,6 +147,7 @@ class ApiPages:
             out += [self.text.block(declared["description"], page), ""]
         if part == 1:
             out += _see_also(declared.get("externalDocs"))
+        out += [_operation_list(operations), ""]
         for op in operations:
             out += self._operation(page, op)
         return GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel)
@@ -155,7 +169,8 @@ class ApiPages:
                     out += [self.text.block(node["description"], page), ""]
                 if isinstance(node, dict):
                     out += _see_also(node.get("externalDocs"))
-                out += self._schema_table(page, node, uri, top=name)
+                out += [self.trees.render(schemas[name], self.api.uri, page, expand_refs=False,
+                                          own_name=name), ""]
                 if isinstance(node, dict) and "example" in node:
                     out += ["Example:", "", code_block(node["example"]), ""]
             pages.append(GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel))
@@ -166,10 +181,11 @@ class ApiPages:
     def _operation(self, page: str, op: Operation) -> list[str]:
         op_id = op.operation_id
         anchor = operation_anchor(op)
-        summary = op.node.get("summary") or op.label
+        # the badge says the method: without a summary the heading is the path ("GET /pets")
+        summary = op.node.get("summary") or (op.path if op.webhook is None else f"webhook {op.webhook}")
         where = escape.md_code(op.path) if op.webhook is None else f"webhook {escape.md_code(op.webhook)}"
-        out = [f"## {cell(summary)} {{#{anchor}}}", "",
-               f"{escape.md_code(op.method.upper())} {where}" +
+        out = [f"## {method_badge(op.method)} {cell(summary)} {{#{anchor}}}", "",
+               f"{method_badge(op.method)} {where}" +
                (f" · {escape.md_code(f'{self.api.id}#{op_id}')}" if op_id else ""), ""]
         if op.node.get("deprecated") is True:
             out += ['!!! warning "Deprecated"', "    This operation is deprecated.", ""]
@@ -182,9 +198,48 @@ class ApiPages:
         if isinstance(security, list):
             out += ["**Security:** " + (_requirements(security) if security else "none"), ""]
         out += self._parameters(page, op)
-        out += self._request_body(page, op)
+        body = self._request_body(page, op)
+        out += body[0]
         out += self._responses(page, op)
+        out += self._curl(op, security, body[1], body[2])
         return out
+
+    def _curl(self, op: Operation, security: Any, media: str | None, example: Any) -> list[str]:
+        """The operation as a curl command (placeholders for what the description cannot give)."""
+        if op.webhook is not None:
+            return []  # the API calls a webhook: there is no request of ours to show
+        query = []
+        headers, auth_query, user = credentials(self.schemes, security)
+        for node, _, _ in parameters_of(self.api, op):
+            name = node.get("name")
+            if node.get("required") is not True or not isinstance(name, str):
+                continue
+            if node.get("in") == "query":
+                query.append(name)
+            elif node.get("in") == "header":
+                headers.append((name, "{" + name + "}"))
+        accept = self._accepts(op)
+        if accept:
+            headers.append(("Accept", accept))
+        command = curl_command(self.server, op.method, op.path, query + auth_query, headers, media,
+                               None if example is SKIP else example, user)
+        return ["**Request sample (curl)**", "", escape.md_fence(command, "bash"), ""]
+
+    def _accepts(self, op: Operation) -> str | None:
+        """The media type of the first success response (``application/json`` when it has it)."""
+        responses = op.node.get("responses")
+        for code in sorted(responses, key=str) if isinstance(responses, dict) else ():
+            if not str(code).startswith("2"):
+                continue
+            response, _, _ = self.api.bundle.resolve(responses[code], op.uri)
+            content = response.get("content") if isinstance(response, dict) else None
+            if isinstance(content, dict) and content:
+                return _preferred(content)
+            if isinstance(response, dict) and "schema" in response:
+                produces = op.node.get("produces", self.api.data.get("produces"))
+                return produces[0] if isinstance(produces, list) and produces and \
+                    isinstance(produces[0], str) else "application/json"
+        return None
 
     def _trace(self, page: str, entity: Entity | None) -> list[str]:
         if entity is None:
@@ -245,18 +300,36 @@ class ApiPages:
             out += ["**Request body**" + (" (required)" if body[0].get("required") is True else ""), ""]
             if body[0].get("description"):
                 out += [self.text.block(body[0]["description"], page), ""]
-            out += self._schema_table(page, body[0].get("schema"), body[1])
+            out += self._tree_and_example(page, body[0].get("schema"), body[1], "request")[0]
         return out
 
-    def _request_body(self, page: str, op: Operation) -> list[str]:
+    def _request_body(self, page: str, op: Operation) -> tuple[list[str], str | None, Any]:
+        """The request body's lines, with the media type and example the curl sample sends."""
         body, uri, _ = self.api.bundle.resolve(op.node.get("requestBody"), op.uri)
         if not isinstance(body, dict):
-            return []
+            return self._swagger_body(op)
         out = ["**Request body**" + (" (required)" if body.get("required") is True else ""), ""]
         if body.get("description"):
             out += [self.text.block(body["description"], page), ""]
-        out += self._content(page, body.get("content"), uri)
-        return out
+        lines, media, example = self._content(page, body.get("content"), uri, "request")
+        return out + lines, media, example
+
+    def _swagger_body(self, op: Operation) -> tuple[list[str], str | None, Any]:
+        """Swagger 2.0: the body parameter (shown with the parameters) for the curl sample."""
+        consumes = op.node.get("consumes", self.api.data.get("consumes"))
+        consumes = [c for c in consumes if isinstance(c, str)] if isinstance(consumes, list) else []
+        fields = {}
+        for node, uri, _ in parameters_of(self.api, op):
+            if node.get("in") == "body":
+                media = consumes[0] if consumes else "application/json"
+                return [], media, self.samples.sample(node.get("schema"), uri, "request")
+            if node.get("in") == "formData" and isinstance(node.get("name"), str):
+                name = node["name"]
+                fields[name] = "@file" if node.get("type") == "file" else "{" + name + "}"
+        if fields:
+            multipart = "multipart/form-data" in consumes or "@file" in fields.values()
+            return [], "multipart/form-data" if multipart else "application/x-www-form-urlencoded", fields
+        return [], None, SKIP
 
     def _responses(self, page: str, op: Operation) -> list[str]:
         responses = op.node.get("responses")
@@ -267,14 +340,15 @@ class ApiPages:
             response, uri, _ = self.api.bundle.resolve(responses[code], op.uri)
             if not isinstance(response, dict):
                 continue
-            out += [f"- {escape.md_code(code)} {self.text.inline(response.get('description'), page)}", ""]
-            inner: list[str] = []
+            out += [f'<div class="specsite-response">{status_badge(str(code))} '
+                    f'{self.text.inline(response.get("description"), page)}</div>', ""]
             if "schema" in response:  # Swagger 2.0
-                inner += self._schema_table(page, response["schema"], uri)
                 examples = response.get("examples")
-                for mime, value in sorted(examples.items()) if isinstance(examples, dict) else ():
-                    inner += [f"Example ({escape.md_code(mime)}):", "", code_block(value), ""]
-            inner += self._content(page, response.get("content"), uri)
+                given = sorted(examples.items()) if isinstance(examples, dict) else []
+                out += self._tree_and_example(page, response["schema"], uri, "response", bool(given))[0]
+                for mime, value in given:
+                    out += [f"Example ({escape.md_code(mime)}):", "", code_block(value), ""]
+            out += self._content(page, response.get("content"), uri, "response")[0]
             headers = response.get("headers")
             if isinstance(headers, dict) and headers:
                 rows = []
@@ -283,27 +357,67 @@ class ApiPages:
                     if isinstance(header, dict):
                         rows.append([escape.md_code(name), self._type(page, header.get("schema", header), huri),
                                      self.text.inline(header.get("description"), page)])
-                inner += [table(["Header", "Type", "Description"], rows), ""]
-            out += ["    " + line if line else "" for line in "\n".join(inner).split("\n")]
+                out += [table(["Header", "Type", "Description"], rows), ""]
         return out
 
-    def _content(self, page: str, content: Any, uri: str) -> list[str]:
+    def _content(self, page: str, content: Any, uri: str, direction: str
+                 ) -> tuple[list[str], str | None, Any]:
+        """Each media type with its schema tree and examples; the preferred media type and its
+        example (for the curl sample)."""
         out: list[str] = []
+        chosen = _preferred(content) if isinstance(content, dict) else None
+        chosen_example: Any = SKIP
         for media in sorted(content) if isinstance(content, dict) else ():
             item = content[media]
             if not isinstance(item, dict):
                 continue
             out += [f"Content {escape.md_code(media)}:", ""]
-            out += self._schema_table(page, item.get("schema"), uri)
+            given: list[tuple[str, Any]] = []
             if "example" in item:
-                out += ["Example:", "", code_block(item["example"]), ""]
+                given.append(("Example:", item["example"]))
             examples = item.get("examples")
             for name in sorted(examples) if isinstance(examples, dict) else ():
                 example, _, _ = self.api.bundle.resolve(examples[name], uri)
                 if isinstance(example, dict) and "value" in example:
-                    label = example.get("summary") or name
-                    out += [f"Example {cell(label)}:", "", code_block(example["value"]), ""]
-        return out
+                    given.append((f"Example {cell(example.get('summary') or name)}:", example["value"]))
+            lines, generated = self._tree_and_example(page, item.get("schema"), uri, direction,
+                                                      bool(given) or not _is_json(media))
+            out += lines
+            for label, value in given:
+                out += [label, "", code_block(value), ""]
+            if media == chosen:
+                chosen_example = given[0][1] if given else generated
+        return out, chosen, chosen_example
+
+    def _tree_and_example(self, page: str, schema: Any, uri: str, direction: str,
+                          has_examples: bool = False) -> tuple[list[str], Any]:
+        """A schema's tree, then an example generated from it when the description gives none."""
+        if schema is None:
+            return [], SKIP
+        out = [self.trees.render(schema, uri, page), ""]
+        generated = self.samples.sample(schema, uri, direction)
+        node, node_uri = self._resolve(schema, uri)
+        # one generated example per schema and page: a shared response shows it once
+        first = (page, id(node), node_uri, direction) not in self._sampled
+        self._sampled[(page, id(node), node_uri, direction)] = node
+        if not has_examples and generated is not SKIP and first:
+            own = isinstance(node, dict) and "example" in node
+            out += ["Example:" if own else "Example (generated from the schema):", "",
+                    code_block(generated, limit=_GENERATED_LIMIT), ""]
+        return out, generated
+
+    def _download(self, page: str) -> list[str]:
+        """A link to the description file as written (and how many parts it ``$ref``s)."""
+        if not self.downloads:
+            return []
+        root = next((path for path, source in self.downloads.items() if source == str(self.record.root)),
+                    None)
+        if root is None:
+            return []
+        parts = len(self.downloads) - 1
+        return [f"Download the description: [{cell(root.rsplit('/', 1)[-1])}]({relative_md(page, root)})"
+                + (f" (and the {parts} file{'s' if parts > 1 else ''} it references, beside it)"
+                   if parts else ""), ""]
 
     # -- schemas ------------------------------------------------------------------------------
 
@@ -314,6 +428,17 @@ class ApiPages:
         if found and found[0] == self.api.uri and len(found[1]) == len(base) + 1 and found[1][:-1] == base:
             return found[1][-1]
         return None
+
+    def _resolve(self, schema: Any, uri: str) -> tuple[Any, str]:
+        node, node_uri, _ = self.api.bundle.resolve(schema, uri)
+        return node, node_uri
+
+    def _schema_url(self, name: str, page: str) -> str | None:
+        """The final URL of a component schema's anchor, seen from ``page`` (raw HTML links)."""
+        target = self.schema_pages.get(name)
+        if target is None:
+            return None
+        return relative_url(page, target, self.site.use_directory_urls, f"schema-{anchor_id(name)}")
 
     def _schema_link(self, page: str, name: str) -> str:
         target = self.schema_pages.get(name)
@@ -354,53 +479,6 @@ class ApiPages:
                 text += f", {flag}"
         return text
 
-    def _schema_table(self, page: str, schema: Any, uri: str, top: str | None = None) -> list[str]:
-        if schema is None:
-            return []
-        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and top is None:
-            name = self._component_name(schema["$ref"], uri)
-            if name is not None:
-                return [f"Schema: {self._schema_link(page, name)}", ""]
-        resolved, ruri, _ = self.api.bundle.resolve(schema, uri)
-        rows: list[list[str]] = []
-        self._rows(page, resolved, ruri, "", 0, rows, set())
-        if not rows:
-            return [f"Schema: {self._type(page, schema, uri)}", ""]
-        head = [] if top else [f"Schema: {self._type(page, schema, uri)}", ""]
-        return head + [table(["Property", "Type", "Required", "Description"], rows), ""]
-
-    def _expand(self, schema: Any, uri: str) -> tuple[Any, str] | None:
-        """The schema to show inline: ``None`` for a named component (shown as a link)."""
-        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-            if self._component_name(schema["$ref"], uri) is not None:
-                return None
-            schema, uri, _ = self.api.bundle.resolve(schema, uri)
-        return (schema, uri) if isinstance(schema, dict) else None
-
-    def _rows(self, page: str, schema: Any, uri: str, prefix: str, depth: int, rows: list, seen: set) -> None:
-        """Rows for the properties of an inline schema, nested ones as ``parent.child``."""
-        if not isinstance(schema, dict) or depth > _MAX_DEPTH or len(rows) > 200 or id(schema) in seen:
-            return
-        seen = seen | {id(schema)}
-        if schema.get("type") == "array" or ("items" in schema and "properties" not in schema):
-            items = self._expand(schema.get("items"), uri)
-            if items is not None:
-                self._rows(page, items[0], items[1], prefix + "[]", depth + 1, rows, seen)
-            return
-        required = schema.get("required") if isinstance(schema.get("required"), list) else []
-        for sub in schema.get("allOf", []) if isinstance(schema.get("allOf"), list) else []:
-            inline = self._expand(sub, uri)
-            if inline is not None:
-                self._rows(page, inline[0], inline[1], prefix, depth + 1, rows, seen)
-        properties = schema.get("properties")
-        for name, prop in (properties.items() if isinstance(properties, dict) else ()):
-            label = f"{prefix}.{name}" if prefix else name
-            rows.append([escape.md_code(label), self._type(page, prop, uri),
-                         "yes" if name in required else "", self._description_cell(page, prop)])
-            inline = self._expand(prop, uri)
-            if inline is not None and (isinstance(inline[0].get("properties"), dict) or "items" in inline[0]):
-                self._rows(page, inline[0], inline[1], label, depth + 1, rows, seen)
-
     def _servers(self, page: str) -> list[list[str]]:
         data = self.api.data
         if self.api.version == "2.0":
@@ -414,14 +492,6 @@ class ApiPages:
                  _server_variables(s.get("variables"))]
                 for s in servers if isinstance(s, dict)] if isinstance(servers, list) else []
 
-    def _description_cell(self, page: str, schema: Any) -> str:
-        """A property's description, then the facts the type column leaves out."""
-        text = self.text.inline(_description(schema), page)
-        facts = _facts(schema)
-        if not facts:
-            return text
-        return (text + "<br>" if text else "") + " · ".join(facts)
-
     def _title(self) -> str:
         info = self.api.data.get("info")
         return str(info.get("title")) if isinstance(info, dict) and info.get("title") else self.api.name
@@ -433,31 +503,30 @@ def _declared_tags(data: dict) -> dict[str, dict]:
         if isinstance(tags, list) else {}
 
 
-def _description(schema: Any) -> str:
-    return schema.get("description", "") if isinstance(schema, dict) else ""
+_GENERATED_LIMIT = 1500
 
 
-_BOUNDS = (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
-           ("minLength", "min length"), ("maxLength", "max length"), ("minItems", "min items"),
-           ("maxItems", "max items"))
+def _preferred(content: dict) -> str | None:
+    """The media type samples use: JSON when offered, else the first by name."""
+    names = sorted(str(m) for m in content)
+    return next((m for m in names if _is_json(m)), names[0] if names else None)
 
 
-def _facts(schema: Any) -> list[str]:
-    """What the type column leaves out of a property: example, bounds, pattern (a schema behind a
-    ``$ref`` shows its own on its page)."""
-    if not isinstance(schema, dict) or "$ref" in schema:
-        return []
-    facts = []
-    if "example" in schema:
-        example = json_text(schema["example"])
-        facts.append("example " + escape.md_code(example if len(example) <= 60 else example[:59] + "…"))
-    for key, word in _BOUNDS:
-        value = schema.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            facts.append(f"{word} {value}")
-    if isinstance(schema.get("pattern"), str):
-        facts.append(f"pattern {escape.md_code(schema['pattern'])}")
-    return facts
+def _is_json(media: str) -> bool:
+    base = media.split(";", 1)[0].strip().lower()
+    return base in ("application/json", "*/*") or base.endswith("+json")
+
+
+def _operation_list(operations: list[Operation]) -> str:
+    """The page's operations at its top, each a link to its heading (as Redoc's side menu)."""
+    items = []
+    for op in operations:
+        where = op.path if op.webhook is None else f"webhook {op.webhook}"
+        summary = op.node.get("summary") if isinstance(op.node.get("summary"), str) else ""
+        shown = f' <span class="specsite-operations-summary">{escape.md_text(summary)}</span>' if summary else ""
+        items.append(f'<li><a href="#{escape.md_text(operation_anchor(op))}">{method_badge(op.method)} '
+                     f'<code>{escape.md_text(where)}</code>{shown}</a></li>')
+    return f'<ul class="specsite-operations">{"".join(items)}</ul>'
 
 
 def _first_line(text: Any) -> str:
