@@ -25,6 +25,16 @@ def _as_list(value: Any) -> Any:
     return value
 
 
+class Prioritise(BaseModel):
+    """The ``prioritise`` option: how the backlog ranks requirements."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    score: Literal["rice", "ice", "moscow"] = Field(
+        "rice", description="What ranks the backlog: rice (reach × impact × confidence / effort), "
+                            "ice (impact × confidence × ease) or moscow (must, should, could).")
+
+
 class SpecsiteConfig(BaseModel):
     """Options of the ``specsite`` plugin (all paths relative to the folder of mkdocs.yml)."""
 
@@ -42,6 +52,12 @@ class SpecsiteConfig(BaseModel):
     prd_must_budget: float = Field(
         0.6, gt=0, le=1,
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
+    prioritise: Prioritise = Field(
+        default_factory=Prioritise,
+        description="How the backlog ranks requirements: `{score: rice | ice | moscow}`.")
+    personas: list[str] = Field(
+        default_factory=list,
+        description="Persona names PRDs may use besides the people of the C4 model.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
     offline: bool = Field(
@@ -66,7 +82,7 @@ class SpecsiteConfig(BaseModel):
                     "findings per rule); see docs/guide/configuration.md.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
-                     mode="before")
+                     "personas", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return _as_list(value)
@@ -141,7 +157,8 @@ def error_pairs(exc: ValidationError) -> list[tuple[str, str]]:
     for err in exc.errors():
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
         if err["type"] == "extra_forbidden":
-            model = Limits if err["loc"][:1] == ("limits",) else SpecsiteConfig
+            model = {"limits": Limits, "prioritise": Prioritise}.get(
+                str(err["loc"][0]) if len(err["loc"]) > 1 else "", SpecsiteConfig)
             known = ", ".join(sorted(model.model_fields))
             hint = did_you_mean(str(err["loc"][-1]), model.model_fields)
             text = f"unknown option{hint} (known options: {known})"
