@@ -115,7 +115,7 @@ def test_pages_are_deterministic(specs):
     assert first == second
     assert [p for p, _ in first if p.startswith("requirements/")] == [
         "requirements/PRD-0007.md", "requirements/backlog.md", "requirements/index.md",
-        "requirements/traceability.md"]
+        "requirements/prioritisation.md", "requirements/traceability.md"]
 
 
 def test_no_pages_without_a_prd_folder(tmp_path, kinds):

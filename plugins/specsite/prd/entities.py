@@ -58,9 +58,14 @@ def story_id(prd_id: str, number: int) -> str:
     return f"{prd_id}.story-{number}"
 
 
+def article(name: str) -> str:
+    """``a`` or ``an`` before a persona's name (by its first letter: an engineer, a shopper)."""
+    return "an" if name.strip()[:1].lower() in ("a", "e", "i", "o", "u") else "a"
+
+
 def story_title(story: UserStory, persona: str) -> str:
-    """``As a Shopper, I want to pay in one step, so that …`` (plain text, for titles)."""
-    text = f"As {persona}, I want {story.want.strip()}"
+    """``As a shopper, I want to pay in one step, so that …`` (plain text, for titles)."""
+    text = f"As {article(persona)} {persona.strip()}, I want {story.want.strip()}"
     return text + (f", so that {story.so_that.strip()}" if story.so_that and story.so_that.strip() else "")
 
 
