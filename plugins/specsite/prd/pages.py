@@ -217,10 +217,12 @@ def _stories(doc: PrdDocument, prd: Prd, graph: SpecGraph, page: str) -> list[st
         text = f"As {article(name)} {_persona(persona, graph, page)}, I want {prose(story.want)}"
         if story.so_that and story.so_that.strip():
             text += f", so that {prose(story.so_that)}"
-        lines += [f"### Story {n} {{#{anchor_of(full)}}}", "", text + ".", ""]
         if story.requirements:
             targets = [dependency_target(prd.id, r) for r in story.requirements]
-            lines += [f"**Delivered by:** {links(page, graph, targets)}", ""]
+            text += f". *Delivered by* {links(page, graph, targets)}"
+        # a paragraph with an id (attr_list, as the requirement headings): stories stay out of
+        # the table of contents but [[PRD-0007.story-1]] still lands on one
+        lines += [f"**Story {n}.** {text.rstrip('.')}.", f"{{: #{anchor_of(full)} }}", ""]
     return lines
 
 

@@ -146,7 +146,7 @@ class _Scale:
         if self.log:
             first, last = math.ceil(self.lo), math.floor(self.hi)
             return [10.0 ** k for k in range(first, last + 1)][:12]
-        step = _nice((self.hi - self.lo) / 5)
+        step = _nice((self.hi - self.lo) / 8)
         start = math.ceil(self.lo / step) * step
         return [start + i * step for i in range(0, 12) if start + i * step <= self.hi + 1e-9]
 
@@ -160,6 +160,32 @@ def _nice(raw: float) -> float:
     return 10 * power
 
 
+def _label_places(points: list[tuple[str, float, float]], left: float, right: float,
+                  top: float, bottom: float) -> dict[str, tuple[float, float, str]]:
+    """Where each point's label goes (x, y, text-anchor): right of the point, else left, above or
+    below, whichever overlaps no label or point placed so far (right when all do). Quadratic in
+    the points, so only for charts of at most :data:`LABELLED` points."""
+    boxes: list[tuple[float, float, float, float]] = [(x - 6, y - 6, x + 6, y + 6) for _, x, y in points]
+    out = {}
+    for name, x, y in points:
+        w = 6.3 * len(name)
+        options = ((x + 9, y + 4, "start", x + 8, y - 6, x + 9 + w, y + 6),
+                   (x - 9, y + 4, "end", x - 9 - w, y - 6, x - 8, y + 6),
+                   (x - w / 2, y - 10, "start", x - w / 2, y - 20, x + w / 2, y - 7),
+                   (x - w / 2, y + 19, "start", x - w / 2, y + 8, x + w / 2, y + 21))
+        chosen = options[0]
+        for option in options:
+            box = option[3:]
+            inside = box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom
+            if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                                  for b in boxes):
+                chosen = option
+                break
+        boxes.append(chosen[3:])
+        out[name] = chosen[:3]
+    return out
+
+
 def render_svg(points: list[Point], v_mid: float, e_mid: float, measure: Measure) -> str:
     """The chart as one ``<svg>`` (no script, no external reference)."""
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
@@ -170,7 +196,8 @@ def render_svg(points: list[Point], v_mid: float, e_mid: float, measure: Measure
     else:
         lo, hi = 0.0, max(max(values) * 1.1, 10.0)
     ys = _Scale(lo, hi, y0, y1, measure.log_value)
-    xs = _Scale(0.0, max(max(efforts) * 1.1, 1.0 if measure.name == "RICE" else 10.0), x0, x1, False)
+    # room right of the furthest point for its label
+    xs = _Scale(0.0, max(max(efforts) * 1.25, 1.0 if measure.name == "RICE" else 11.0), x0, x1, False)
     xm, ym = xs(e_mid), ys(v_mid)
     title = f"{measure.name} value against effort of {len(points)} requirements"
     out = [f'<svg class="specsite-value-effort" xmlns="http://www.w3.org/2000/svg" '
@@ -208,18 +235,25 @@ def render_svg(points: list[Point], v_mid: float, e_mid: float, measure: Measure
                f'text-anchor="middle" font-size="13">{svg_text(measure.value_label)} →</text>')
     labelled = len(points) <= LABELLED
     seen: dict[tuple[int, int], int] = {}
+    placed: list[tuple[Point, float, float]] = []
     for p in sorted(points, key=lambda p: p.id):
         cx, cy = xs(p.effort), ys(p.value)
-        # points at the same spot fan out to the right, so each stays clickable
+        # points at the same spot stack downwards, so each stays clickable
         spot = (round(cx), round(cy))
         k = seen.get(spot, 0)
         seen[spot] = k + 1
-        cx += 9 * k
+        placed.append((p, cx, cy + 13 * k))
+    labels = _label_places([(p.id, cx, cy) for p, cx, cy in placed], x0, x1, y1, y0) \
+        if labelled else {}
+    for p, cx, cy in placed:
         tip = (f"{p.id}: {p.text} — value {_label(p.value)}, effort {_label(p.effort)}, "
                f"{measure.name} score {_label(p.score)} ({p.quadrant})")
         fill = _PRIORITY_FILL.get(p.priority, "#888888")
-        label = (f'<text x="{_n(cx + 8)}" y="{_n(cy + 4)}" font-size="11" fill="#222">'
-                 f"{svg_text(p.id)}</text>" if labelled else "")
+        label = ""
+        if p.id in labels:
+            lx, ly, anchor = labels[p.id]
+            label = (f'<text x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}" font-size="11" '
+                     f'fill="#222">{svg_text(p.id)}</text>')
         out.append(f'<a href="{svg_attr(p.href)}" class="specsite-point">'
                    f"<title>{svg_text(tip)}</title>"
                    f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="6" fill="{fill}" stroke="#fff" '
