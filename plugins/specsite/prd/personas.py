@@ -93,8 +93,8 @@ class PersonaChecks:
             if is_person(found):
                 return []
             if found is not None:
-                assert found is not None
-                kind = str(found.attrs.get("type") or found.kind)
+                # SoftwareSystem -> software system
+                kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(found.attrs.get("type") or found.kind)).lower()
                 return [rules.PERSONA_NOT_A_PERSON.at(
                     f"{where} '{persona.raw}' names {persona.target} ({found.title}), a "
                     f"{kind}, not a person: name a person of the C4 model{self._known()}",
