@@ -109,7 +109,7 @@ def test_one_change_of_each_kind(webshop: Path, monkeypatch: pytest.MonkeyPatch)
     assert "PRD-0001" in codes["accepted-adr-decision-edited"][0]["impacted"]
     # what the change breaks elsewhere is a new finding (the API still names the removed R3, the
     # new decision's broken reference...); nothing that was already there is reported as new
-    assert sorted(f["code"] for f in doc["new_findings"]) == ["ADR011", "OAS024", "PRD013", "PRD018", "XREF001"]
+    assert sorted(f["code"] for f in doc["new_findings"]) == ["ADR011", "OAS024", "PRD013", "XREF001"]
     assert any("PRD-0001.R3" in f["message"] for f in doc["new_findings"])
     assert doc["summary"]["breaking"] == len([c for c in doc["changes"] if c["level"] == "breaking"])
 
@@ -126,7 +126,7 @@ def test_markdown_comment(webshop: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert out.index("### Breaking changes and warnings") < out.index("<details>")
     assert "<summary>Requirements (" in out
     assert "(https://preview.example/pr-7/requirements/PRD-0001/#prd-0001-r1)" in out
-    assert "<summary>New findings (5)</summary>" in out
+    assert "<summary>New findings (4)</summary>" in out
 
 
 def test_fail_on_levels(webshop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
