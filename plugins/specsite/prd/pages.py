@@ -69,8 +69,9 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
     if prd.requirements:
         lines += _requirement_table(prd, graph, page)
         lines += ["## Requirement details", ""]
+        stories = _stories_by_requirement(prd)
         for req in prd.requirements:
-            lines += _requirement_details(prd, req, graph, page)
+            lines += _requirement_details(prd, req, graph, page, stories)
     lines += _extras(prd)
     lines.append(referenced_by(graph, doc.id))
     return "\n".join(lines)
@@ -139,7 +140,17 @@ def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
     return lines + ["", "</div>", ""]
 
 
-def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str) -> list[str]:
+def _stories_by_requirement(prd: Prd) -> dict[str, list[str]]:
+    """Requirement ID -> the IDs of the stories that name it (one pass over the stories)."""
+    out: dict[str, list[str]] = {}
+    for n, story in enumerate(prd.user_stories, 1):
+        for raw in story.requirements:
+            out.setdefault(dependency_target(prd.id, raw), []).append(story_id(prd.id, n))
+    return out
+
+
+def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str,
+                         stories: dict[str, list[str]]) -> list[str]:
     full = requirement_id(prd.id, req.id)
     lines = [f"### {md_text(req.id)} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
              md_block(req.text, code=True), ""]
@@ -176,10 +187,7 @@ def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str
         ("Architecture", links(page, graph, [c4_target(c) for c in req.c4])),
         ("Decisions", links(page, graph, [normalise(a) for a in req.adrs])),
         ("Depends on", links(page, graph, [dependency_target(prd.id, d) for d in req.depends_on])),
-        ("Stories", links(page, graph, [story_id(prd.id, n) for n, st in
-                                        enumerate(prd.user_stories, 1)
-                                        if full in (dependency_target(prd.id, r)
-                                                    for r in st.requirements)])),
+        ("Stories", links(page, graph, stories.get(full, []))),
         ("Referenced by", links(page, graph, [e.id for e in graph.referrers(full)
                                               if e.id != prd.id and not (
                                                   e.kind == "story" and e.parent == prd.id)])),

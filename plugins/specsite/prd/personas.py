@@ -82,6 +82,7 @@ class PersonaChecks:
         # and a persona missing from it proves nothing
         self.model_missing = bool(config.c4) and not c4
         self.suggester = IdSuggester(e.id for e in self.people)
+        self._known_text: str | None = None
 
     def check(self, persona: Persona, where: str, file: str, line: int, column: int | None,
               entity: str) -> list[Finding]:
@@ -109,8 +110,13 @@ class PersonaChecks:
             f"`personas` option{hint}{self._known()}", file, line, column, entity)]
 
     def _known(self) -> str:
-        names = [e.id.removeprefix("c4:") for e in self.people] + sorted(self.config.personas)
-        if not names:
-            return " (the C4 model has no person and the `personas` option is empty)"
-        shown = ", ".join(names[:_LISTED]) + (", …" if len(names) > _LISTED else "")
-        return f" (known: {shown})"
+        # the same for every finding: made once, so many findings cost no more than one each
+        if self._known_text is None:
+            names = [e.id.removeprefix("c4:") for e in self.people[:_LISTED + 1]]
+            names += sorted(self.config.personas)[:_LISTED + 1]
+            if not names:
+                self._known_text = " (the C4 model has no person and the `personas` option is empty)"
+            else:
+                shown = ", ".join(names[:_LISTED]) + (", …" if len(names) > _LISTED else "")
+                self._known_text = f" (known: {shown})"
+        return self._known_text
