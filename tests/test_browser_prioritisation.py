@@ -44,6 +44,11 @@ def test_value_effort_page_fits_1366_and_its_points_lead_to_requirements(two_bui
             scroll, client = page.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             assert scroll <= client, f"{path} overflows: {scroll} > {client}"
+            # nor does any table need scrolling sideways (eight columns of scores fit)
+            wide = page.evaluate(
+                "Array.from(document.querySelectorAll('.md-typeset__scrollwrap'))"
+                ".filter(w => w.scrollWidth > w.clientWidth).length")
+            assert wide == 0, f"{path}: {wide} table(s) scroll sideways"
         page.goto(f"{base}/requirements/prioritisation/")
         chart = page.locator("svg.specsite-value-effort").first
         box = chart.bounding_box()

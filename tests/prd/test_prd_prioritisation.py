@@ -245,11 +245,12 @@ def test_the_backlog_ranks_by_the_configured_score(specs, score, order):
 def test_the_backlog_shows_the_other_scores_and_kano(specs):
     result = specs({"0001-a.md": prd(SCORED)})
     page = next(p for p in result.pages(SiteContext()) if p.path == "requirements/backlog.md")
-    assert "<th>ICE</th><th>Kano</th>" in page.markdown
+    assert "<th>RICE score</th><th>ICE</th><th>Kano</th>" in page.markdown
     assert "<td>8</td><td>attractive</td>" in page.markdown  # R1: ICE 2 × 2 × 2
     ice = specs({"0001-a.md": prd(SCORED)}, prioritise={"score": "ice"})
     page = next(p for p in ice.pages(SiteContext()) if p.path == "requirements/backlog.md")
-    assert "<th>Impact × confidence × ease</th><th>Score</th><th>RICE</th><th>Kano</th>" in page.markdown
+    assert "<th>ICE score</th><th>RICE</th><th>Kano</th>" in page.markdown
+    assert '<strong title="9 × 9 × 9">729</strong>' in page.markdown
 
 
 # the value/effort page

@@ -120,11 +120,13 @@ def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
     # so are the ICE and Kano columns: a PRD that uses neither keeps today's table
     ice = any(r.ice is not None for r in prd.requirements)
     kano = any(r.kano is not None for r in prd.requirements)
-    extra = (" ICE score |" if ice else "") + (" Kano |" if kano else "") + \
+    extra = (" ICE |" if ice else "") + (" Kano |" if kano else "") + \
         (" Target |" if targets else "")
+    # with ICE beside it, "RICE" alone: the narrower headers keep eight columns within 1366 px
+    rice = "RICE" if ice else "RICE score"
     lines = ["## Requirements", "",
              '<div class="specsite-filter" data-specsite-filter-column="4" markdown>', "",
-             "| ID | Requirement | Kind | Priority | RICE score |" + extra,
+             f"| ID | Requirement | Kind | Priority | {rice} |" + extra,
              "|---|---|---|---|---|" + "---|" * extra.count("|")]
     for req in prd.requirements:
         full = requirement_id(prd.id, req.id)

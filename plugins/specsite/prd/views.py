@@ -149,7 +149,8 @@ def _ranked_rows(rows: list[Row], score: str) -> tuple[list[Row], list[Row]]:
 
 
 def _formula(req: Requirement, score: str) -> str:
-    """The inputs of ``score`` as an HTML cell (number() escapes every mark as a reference)."""
+    """The inputs of ``score`` as HTML text, fit for an attribute too (number() escapes every
+    mark as a character reference)."""
     if score == "rice" and req.rice is not None:
         r = req.rice
         return (f"{number(r.reach)} × {number(r.impact)} × {number(r.confidence)} / "
@@ -180,11 +181,10 @@ def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext,
     scored, unscored = _ranked_rows(rows, score)
     others = tuple(s for s in ("rice", "ice") if s != score)
     other_headers = [SCORE_NAMES[s] for s in others] + ["Kano"]
-    if score == "moscow":
-        ranked_headers = ["Rank", "Requirement", "Priority", "Release", *other_headers]
-    else:
-        ranked_headers = ["Rank", "Requirement", "Priority", "Release",
-                          SCORE_FORMULAS[score].split(",")[0].capitalize(), "Score", *other_headers]
+    # the chosen score's inputs are its tooltip, not a column: eight columns do not fit a
+    # 1366 px screen, and a number alone keeps the column sortable
+    chosen_header = [] if score == "moscow" else [f"{SCORE_NAMES[score]} score"]
+    ranked_headers = ["Rank", "Requirement", "Priority", "Release", *chosen_header, *other_headers]
     live = [p for p in prds if p.status != "deprecated"]
     ranked = Section("Ranked", "", ranked_headers, 3)
     not_scored = Section("Not scored", f"These requirements give no complete, valid "
@@ -197,7 +197,7 @@ def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext,
 
     def ranked_row(rank: int, row: Row) -> Item:
         chosen = [] if score == "moscow" else [
-            _formula(row.req, score), f"<strong>{number(score_of(score)(row.req))}</strong>"]
+            f'<strong title="{_formula(row.req, score)}">{number(score_of(score)(row.req))}</strong>']
         return Item(ranked, lambda links: [
             str(rank), links.requirement(row), html_text(row.req.priority),
             html_text(_release(row.prd)), *chosen, *_score_cells(row.req, others)], str(rank))
@@ -234,6 +234,7 @@ def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext,
     intro = (f"Requirements of PRDs in draft, review or approved, ranked by {SCORE_NAMES[score]} "
              f"({SCORE_FORMULAS[score]}) across all products; the other scores and the Kano "
              f"category stand beside it (the <code>prioritise</code> option picks the score). "
+             + ("" if score == "moscow" else "A score's tooltip shows its inputs. ") +
              f"Won't-have requirements and shipped or deprecated PRDs are left out. See also the "
              f'<a href="{html_attr(chart)}">value/effort chart</a>.\n')
     if not scored:
