@@ -305,3 +305,11 @@ def test_quadrants_split_at_the_medians():
     assert (v_mid, e_mid) == (50, 3)
     assert [p.quadrant for p in placed] == ["quick wins", "big bets", "fill-ins", "money pits",
                                             "quick wins"]
+
+
+def test_a_story_field_typo_is_prd001_naming_the_fields_as_written(specs):
+    text = prd("user_stories:\n  - {who: shopper, want: x}\nrequirements:\n" + requirement())
+    messages = [f.message for f in specs({"0001-a.md": text}).findings if f.code == "PRD001"]
+    assert any("'user_stories[0].who': is not a PRD field (known here: as, requirements, so_that, "
+               "want)" in m for m in messages), messages
+    assert any("'user_stories[0].as': is required but missing" in m for m in messages), messages

@@ -108,9 +108,6 @@ class UserStory(_Strict):
     """A user story: as <persona>, I want <goal>, so that <benefit>; with the requirements that
     deliver it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False,
-                              populate_by_name=True)
-
     as_: Text = Field(alias="as", min_length=1, description="The persona: a C4 person's "
                       "identifier (shopper or c4:shopper) or a name from the `personas` option.")
     want: Text = Field(min_length=1, description="What they want to do.")
