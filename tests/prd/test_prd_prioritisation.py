@@ -159,7 +159,7 @@ def test_prd017_quiet_for_a_c4_person_and_no_c4009(c4_specs):
 def test_prd017_suggests_the_person_and_c4009_does_not_repeat_it(c4_specs):
     result = c4_specs({"0001-a.md": with_personas("custmer", "customer")})
     found = one(result, "PRD017")
-    assert "(did you mean c4:customer?)" in found.message and "known: customer" in found.message
+    assert "(did you mean customer?)" in found.message and "known: customer" in found.message
     assert codes(result, "C4009") == []
 
 

@@ -103,6 +103,8 @@ class PersonaChecks:
             if self.model_missing:
                 return []
             hint = self.suggester.hint(persona.target)
+            if not persona.raw.strip().startswith("c4:"):
+                hint = hint.replace("c4:", "")  # suggest it the way it was written
         else:
             hint = ""
         return [rules.UNKNOWN_PERSONA.at(
