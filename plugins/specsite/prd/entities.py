@@ -2,7 +2,9 @@
 
 Link relations (see docs/reference/export.md): ``relies-on`` (an ADR), ``c4`` (an architecture
 element, ``c4:<identifier>``), ``implemented-by`` (an API operation, ``api:<api>#<operationId>``),
-``depends-on`` (a PRD or requirement) and ``references`` (an ``[[ID]]`` in the prose).
+``depends-on`` (a PRD or requirement), ``persona`` (a C4 person, from ``personas`` or a story's
+``as``), ``delivered-by`` (from a user story to a requirement) and ``references`` (an ``[[ID]]``
+in the prose). User stories are entities of their own, ``PRD-0007.story-1`` (kind ``story``).
 """
 
 from __future__ import annotations

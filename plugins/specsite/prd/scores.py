@@ -4,15 +4,16 @@ ranks by (the ``prioritise.score`` option).
 RICE = reach × impact × confidence / effort (Intercom's formula). ICE = impact × confidence ×
 ease, each from 1 to 10, so 1 to 1,000 (the product, as most teams use it: one weak factor pulls
 the score down, where an average would hide it; see ADR-0018). MoSCoW ranks must before should
-before could. A score is ``None`` when its inputs are absent, incomplete or out of range: an
-invalid estimate is a finding (PRD006, PRD015), never a rank.
+before could. A score is ``None`` when its inputs are absent or incomplete, and an ICE score also
+when an input is outside 1–10 (PRD015): a bad estimate is a finding, never a rank. (RICE keeps its
+long-standing behaviour: out-of-range inputs are PRD006 but still give a score.)
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from .model import ICE_RANGE, IMPACTS, KANO, PRIORITIES, Requirement
+from .model import ICE_RANGE, KANO, PRIORITIES, Requirement
 
 SCORES = ("rice", "ice", "moscow")
 SCORE_NAMES = {"rice": "RICE", "ice": "ICE", "moscow": "MoSCoW"}
@@ -29,14 +30,6 @@ def rice_score(requirement: Requirement) -> float | None:
     if r is None or None in (r.reach, r.impact, r.confidence, r.effort) or not r.effort or r.effort <= 0:
         return None
     return round(r.reach * r.impact * r.confidence / r.effort, 2)  # type: ignore[operator]
-
-
-def rice_valid(requirement: Requirement) -> bool:
-    """All four RICE inputs given and in range (what PRD006 asks)."""
-    r = requirement.rice
-    return (r is not None and r.reach is not None and r.reach > 0 and r.impact in IMPACTS
-            and r.confidence is not None and 0 < r.confidence <= 1
-            and r.effort is not None and r.effort > 0)
 
 
 def ice_in_range(value: float | None) -> bool:

@@ -85,7 +85,7 @@ def _ice_effort(r: Requirement) -> float | None:
 def measures(rice: Callable[[Requirement], float | None],
              ice: Callable[[Requirement], float | None]) -> dict[str, Measure]:
     """The RICE and ICE measures; a requirement is drawn only when its score (``rice``, ``ice``)
-    is valid, so a point never comes from an estimate a rule rejects."""
+    exists, the same requirements the backlog ranks."""
     return {
         "rice": Measure("RICE", "Value: reach × impact × confidence (log scale)",
                         "Effort: person-months", True, _rice_value, _rice_effort, rice),
