@@ -313,3 +313,18 @@ def test_a_story_field_typo_is_prd001_naming_the_fields_as_written(specs):
     assert any("'user_stories[0].who': is not a PRD field (known here: as, requirements, so_that, "
                "want)" in m for m in messages), messages
     assert any("'user_stories[0].as': is required but missing" in m for m in messages), messages
+
+
+def test_quadrant_lines_run_between_points_never_through_one():
+    measure = value_effort.measures(lambda r: None, lambda r: None)["ice"]
+    points = [value_effort.Point(f"P.R{i}", "t", "must", v, e, v / e, "#")
+              for i, (v, e) in enumerate([(60, 1), (60, 1), (10, 1), (30, 5), (50, 9)])]
+    placed, v_mid, e_mid = value_effort.place(points)
+    assert (v_mid, e_mid) == (50, 1)
+    svg = value_effort.render_svg(placed, v_mid, e_mid, measure)
+    lines = re.findall(r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)" stroke="#999"', svg)
+    x_line, y_line = float(lines[0][0]), float(lines[1][1])
+    xs = sorted({float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)})
+    ys = sorted({float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)})
+    assert xs[0] < x_line < xs[1]  # effort 1 (low) | efforts 5 and 9 (high)
+    assert not any(abs(y - y_line) < 5 for y in ys)

@@ -35,7 +35,7 @@ def page(prds: list[Prd], graph: SpecGraph, site: SiteContext, score: str = "ric
     backlog = relative_url(PRIORITISATION, BACKLOG, site.use_directory_urls)
     lines = ["# Prioritisation", "",
              "Requirements of PRDs in draft, review or approved (won't-haves left out) by value and "
-             "effort. The dashed lines are the median value and the median effort of the points, "
+             "effort. The dashed lines split the points at their median value and median effort, "
              "so the quadrants sort the backlog against itself: **quick wins** (high value, low "
              "effort), **big bets** (high value, high effort), **fill-ins** (low value, low effort) "
              "and **money pits** (low value, high effort). Each point links to its requirement; "

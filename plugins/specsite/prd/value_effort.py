@@ -186,6 +186,24 @@ def _label_places(points: list[tuple[str, float, float]], left: float, right: fl
     return out
 
 
+def _split(data: list[float], mid: float, scale: "_Scale", cheap_side: bool) -> float:
+    """Where a quadrant line is drawn: halfway (in pixels) between the points on either side of
+    the split, so no point sits on a line and what a point looks like is its quadrant (efforts at
+    or below the median are low, values at or above it high); 12 px past the points when they all
+    fall on one side."""
+    if cheap_side:
+        inside, outside = [v for v in data if v <= mid], [v for v in data if v > mid]
+        near, far = max(inside), min(outside, default=None)
+    else:
+        inside, outside = [v for v in data if v >= mid], [v for v in data if v < mid]
+        near, far = min(inside), max(outside, default=None)
+    if far is None:
+        # all on the low-effort (or high-value) side: the line goes right of (below) them, and
+        # pixels grow rightwards and downwards
+        return scale(near) + 12
+    return (scale(near) + scale(far)) / 2
+
+
 def render_svg(points: list[Point], v_mid: float, e_mid: float, measure: Measure) -> str:
     """The chart as one ``<svg>`` (no script, no external reference)."""
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
@@ -198,7 +216,7 @@ def render_svg(points: list[Point], v_mid: float, e_mid: float, measure: Measure
     ys = _Scale(lo, hi, y0, y1, measure.log_value)
     # room right of the furthest point for its label
     xs = _Scale(0.0, max(max(efforts) * 1.25, 1.0 if measure.name == "RICE" else 11.0), x0, x1, False)
-    xm, ym = xs(e_mid), ys(v_mid)
+    xm, ym = _split(efforts, e_mid, xs, cheap_side=True), _split(values, v_mid, ys, cheap_side=False)
     title = f"{measure.name} value against effort of {len(points)} requirements"
     out = [f'<svg class="specsite-value-effort" xmlns="http://www.w3.org/2000/svg" '
            f'viewBox="0 0 {_n(WIDTH)} {_n(HEIGHT)}" role="img" aria-label="{svg_attr(title)}" '
