@@ -328,3 +328,9 @@ def test_quadrant_lines_run_between_points_never_through_one():
     ys = sorted({float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)})
     assert xs[0] < x_line < xs[1]  # effort 1 (low) | efforts 5 and 9 (high)
     assert not any(abs(y - y_line) < 5 for y in ys)
+
+
+def test_prd018_for_another_prds_missing_requirement(specs):
+    text = with_personas("Ops", "Ops").replace("requirements: [R1]", "requirements: [PRD-0009.R1]")
+    found = one(specs({"0001-a.md": text}, personas=["Ops"]), "PRD018")
+    assert "'PRD-0009.R1', which is no requirement" in found.message

@@ -153,15 +153,19 @@ def _stories(doc: PrdDocument, prd: Prd, graph: SpecGraph) -> list[Finding]:
     out = []
     for i, story in enumerate(prd.user_stories):
         for j, raw in enumerate(story.requirements):
-            target = graph.get(dependency_target(prd.id, raw))
+            full = dependency_target(prd.id, raw)
+            target = graph.get(full)
             if target is not None and target.kind == "requirement":
                 continue
             line, column = doc.positions.at(("user_stories", i, "requirements", j))
-            known = ", ".join(r.id for r in prd.requirements[:12]) or "none yet"
+            if full.startswith(prd.id + "."):
+                known = ", ".join(r.id for r in prd.requirements[:12]) or "none yet"
+                where = f"which {prd.id} does not have (its requirements: {known})"
+            else:
+                where = "which is no requirement"
             out.append(rules.UNKNOWN_STORY_REQUIREMENT.at(
-                f"user story {i + 1} of {prd.id} links requirement '{raw}', which {prd.id} does "
-                f"not have (its requirements: {known})", doc.file, line, column,
-                story_id(prd.id, i + 1)))
+                f"user story {i + 1} of {prd.id} links requirement '{raw}', {where}",
+                doc.file, line, column, story_id(prd.id, i + 1)))
     return out
 
 

@@ -54,7 +54,7 @@ UNKNOWN_PERSONA = CATALOGUE.define(
     "in the `personas` option.", "prd")
 UNKNOWN_STORY_REQUIREMENT = CATALOGUE.define(
     "PRD018", "unknown-story-requirement", "error",
-    "A user story links a requirement the PRD does not have.", "prd")
+    "A user story's `requirements` names a requirement that does not exist.", "prd")
 PERSONA_NOT_A_PERSON = CATALOGUE.define(
     "PRD019", "persona-not-a-person", "error",
     "A persona names a C4 element that is not a person (a software system, a container...).",
