@@ -1,7 +1,7 @@
 """Read, check and render a generated portfolio of PRDs (default 200 PRDs, 15 requirements each);
 print figures. PRD-0002.NFR2 asks for at most 3 s for 200 PRDs with 3,000 requirements.
 
-Run: .venv/bin/python benchmarks/prd_bench.py [--prds N] [--requirements N] [--repeat N]
+Run: .venv/bin/python benchmarks/prd_bench.py [--prds N] [--requirements N] [--repeat N] [--prioritised]
 """
 
 from __future__ import annotations
@@ -21,14 +21,19 @@ from specsite.prd.kind import PRD_KIND
 PRIORITIES = ("must", "should", "could", "should", "could")
 
 
-def make_project(root: Path, prds: int, requirements: int) -> None:
+def make_project(root: Path, prds: int, requirements: int, prioritised: bool = False) -> None:
     folder = root / "prds"
     folder.mkdir(parents=True)
     for n in range(1, prds + 1):
         lines = [
             "---", f"id: PRD-{n:04d}", f"title: Feature {n}", "status: approved", "owner: pm",
-            f"release: 2027-Q{n % 4 + 1}", f"depends_on: [PRD-{max(1, n - 1):04d}]", "requirements:",
+            f"release: 2027-Q{n % 4 + 1}", f"depends_on: [PRD-{max(1, n - 1):04d}]",
         ]
+        if prioritised:  # personas and a user story per requirement
+            lines += ["personas: [Shopper]", "user_stories:"]
+            lines += [f"  - {{as: Shopper, want: goal {r}, so_that: benefit {r}, requirements: [R{r}]}}"
+                      for r in range(1, requirements + 1)]
+        lines += ["requirements:"]
         for r in range(1, requirements + 1):
             lines += [
                 f"  - id: R{r}", f"    text: Requirement {r} of feature {n}, in one sentence.",
@@ -37,6 +42,9 @@ def make_project(root: Path, prds: int, requirements: int) -> None:
                 "    acceptance:", "      - {given: a shopper, when: they act, then: it works}",
                 f"    apis: [api{n}#op{r}]",
             ]
+            if prioritised:
+                lines += [f"    ice: {{impact: {r % 10 + 1}, confidence: 5, ease: {(r * 3) % 10 + 1}}}",
+                          "    kano: performance"]
         lines += ["---", f"# Feature {n}", "", f"Builds on [[PRD-{max(1, n - 1):04d}.R1]].", ""]
         (folder / f"{n:04d}-feature-{n}.md").write_text("\n".join(lines), encoding="utf-8")
 
@@ -46,6 +54,8 @@ def main() -> None:
     parser.add_argument("--prds", type=int, default=200)
     parser.add_argument("--requirements", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--prioritised", action="store_true",
+                        help="add ICE, Kano, personas and a user story per requirement")
     args = parser.parse_args()
 
     import specsite.kinds
@@ -53,8 +63,8 @@ def main() -> None:
     specsite.kinds.KINDS[:] = [ADR_KIND, PRD_KIND]  # until the lead wires the PRD kind in
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        make_project(root, args.prds, args.requirements)
-        config = SpecsiteConfig(prds=["prds"])
+        make_project(root, args.prds, args.requirements, args.prioritised)
+        config = SpecsiteConfig(prds=["prds"], personas=["Shopper"])
         check, render = [], []
         for _ in range(args.repeat):
             start = time.perf_counter()

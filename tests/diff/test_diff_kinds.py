@@ -252,3 +252,35 @@ def test_release_and_milestone_changes_are_reported_field_by_field(tmp_path, mon
 def test_milestones_unchanged_report_nothing(tmp_path, monkeypatch) -> None:
     codes = changed(tmp_path, monkeypatch, (PRD1, "# ", "#  "))
     assert "prd-changed" not in codes
+def test_ice_and_kano_changes(tmp_path, monkeypatch) -> None:
+    codes = changed(tmp_path, monkeypatch,
+                    (PRD1, "ice: {impact: 9, confidence: 8, ease: 4}", "ice: {impact: 9, confidence: 5, ease: 4}"),
+                    (PRD1, "kano: must-be", "kano: performance"))
+    ice = codes["requirement-ice-changed"][0]
+    assert ice["entity"] == "PRD-0001.R1" and "ICE score 288.0 -> 180.0" in ice["message"]
+    assert [c["entity"] for c in codes["requirement-kano-changed"]] == ["PRD-0001.R2"]
+    assert "Kano must-be -> performance" in codes["requirement-kano-changed"][0]["message"]
+    # RICE did not change, so neither did the RICE rank
+    assert "requirement-rice-changed" not in codes
+
+
+def test_personas_and_stories_changes(tmp_path, monkeypatch) -> None:
+    codes = changed(tmp_path, monkeypatch,
+                    (PRD1, "personas: [shopper, support]", "personas: [shopper]"),
+                    (PRD1, "want: to take back an order I placed by mistake",
+                     "want: to cancel an order I placed by mistake"),
+                    (PRD2, "  - as: shopper\n    want: to narrow the results to my size and budget\n"
+                     "    so_that: I only see products I could actually buy\n    requirements: [R3]\n", ""))
+    personas = codes["prd-personas-changed"][0]
+    assert personas["entity"] == "PRD-0001" and "personas - support" in personas["message"]
+    assert "prd-links-changed" not in codes  # the persona link is the personas field again
+    assert [c["entity"] for c in codes["story-changed"]] == ["PRD-0001.story-2"]
+    assert "want changed" in codes["story-changed"][0]["message"]
+    assert [c["entity"] for c in codes["story-removed"]] == ["PRD-0002.story-2"]
+
+
+def test_no_persona_or_story_change_when_neither_changed(tmp_path, monkeypatch) -> None:
+    codes = changed(tmp_path, monkeypatch, (PRD1, "value: 300, unit: ms", "value: 250, unit: ms"))
+    for code in ("prd-personas-changed", "story-added", "story-removed", "story-changed",
+                 "requirement-ice-changed", "requirement-kano-changed"):
+        assert code not in codes

@@ -99,7 +99,8 @@ def test_backlog_ranks_across_prds_by_rice_with_moscow_mix(site):
     ranked, unscored, per_prd, per_release = tables(html(site, "requirements/backlog"))
     # 90000*2*0.5/2 = 45,000 > 50000*2*0.8/3 = 26,666.67 > 50000*1*0.5/2 = 12,500 > 4,000
     assert row_ids(ranked) == ["PRD-0008.R1", "PRD-0007.R1", "PRD-0007.NFR1", "PRD-0007.R2"]
-    assert "<strong>45,000</strong>" in ranked
+    # the score, with its inputs as the tooltip
+    assert '<strong title="90,000 × 2 × 0.5 / 2">45,000</strong>' in ranked
     assert row_ids(unscored) == ["PRD-0008.R2"]
     # PRD-0007: 2 must, 1 should; must effort 5 of 9 person-months
     assert re.search(r"PRD-0007</a></td>\s*<td>.*?</td>\s*<td>2</td>\s*<td>1</td>\s*<td>0</td>"

@@ -115,7 +115,7 @@ def test_pages_are_deterministic(specs):
     assert first == second
     assert [p for p, _ in first if p.startswith("requirements/")] == [
         "requirements/PRD-0007.md", "requirements/backlog.md", "requirements/index.md",
-        "requirements/roadmap.md", "requirements/traceability.md"]
+        "requirements/prioritisation.md", "requirements/roadmap.md", "requirements/traceability.md"]
 
 
 def test_no_pages_without_a_prd_folder(tmp_path, kinds):
@@ -138,3 +138,55 @@ def test_new_prd_in_project_uses_the_first_folder_and_numbers_across_all(tmp_pat
         new_prd_in_project(Project(tmp_path), SpecsiteConfig(), "Wishlists", "sam")
     with pytest.raises(WriteError, match="outside the project root"):
         new_prd_in_project(Project(tmp_path), SpecsiteConfig(prds=["../elsewhere"]), "W", "sam")
+
+
+def test_new_prd_writes_the_new_fields_commented_out_and_they_pass_once_uncommented(specs, tmp_path):
+    created = tmp_path / new_prd(Project(tmp_path), tmp_path / "prds", [], "Search", "sam")
+    text = created.read_text(encoding="utf-8")
+    for key in ("# personas:", "# user_stories:", "#   - as: shopper", "# rice:", "# ice:", "# kano:"):
+        assert key in text
+    assert specs({}).findings == []
+    # uncomment every commented key: the fields are valid as written
+    uncommented = "\n".join(line.replace("# ", "", 1) if line.lstrip().startswith(
+        ("# personas", "# user_stories", "#   ", "#     ", "# rice", "# ice", "# kano")) else line
+        for line in text.split("\n"))
+    created.write_text(uncommented, encoding="utf-8")
+    result = specs({}, personas=["shopper"])
+    assert result.findings == []
+    r1 = result.graph.get("PRD-0001.R1")
+    assert r1.attrs["ice_score"] == 210 and r1.attrs["kano"] == "performance"
+    assert result.graph.get("PRD-0001.story-1").attrs["want"] == "to buy what I am looking at in one step"
+
+
+def test_schema_describes_ice_kano_personas_and_stories():
+    schema = json.loads(json_schema())
+    assert schema["$defs"]["Ice"]["properties"]["ease"]["maximum"] == 10
+    assert schema["$defs"]["Requirement"]["properties"]["kano"]["enum"] == [
+        "must-be", "performance", "attractive", "indifferent", "reverse"]
+    story = schema["$defs"]["UserStory"]
+    assert set(story["properties"]) == {"as", "want", "so_that", "requirements"}
+    assert story["required"] == ["as", "want"]
+    assert schema["properties"]["personas"]["type"] == "array"
+    for bad in ("kano: delighter", "ice: {impact: 11, confidence: 5, ease: 5}"):
+        data = front_matter_of(GOOD.replace("    priority: should\n", f"    priority: should\n    {bad}\n"))
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema)
+
+
+def test_export_carries_ice_kano_personas_and_stories(specs):
+    text = GOOD.replace("requirements:\n", "personas: [Ops]\nuser_stories:\n  - {as: Ops, want: calm "
+                        "nights, requirements: [NFR1]}\nrequirements:\n").replace(
+        "    priority: should\n", "    priority: should\n    ice: {impact: 5, confidence: 4, ease: 3}\n"
+        "    kano: attractive\n")
+    result = specs({"0007-one-click-checkout.md": prd_text(text)}, personas=["Ops"])
+    assert result.findings == []
+    exported = {e.id: e.to_dict() for e in result.graph}
+    assert exported["PRD-0007"]["personas"] == ["Ops"]
+    assert exported["PRD-0007"]["user_stories"] == ["PRD-0007.story-1"]
+    story = exported["PRD-0007.story-1"]
+    assert story["kind"] == "story" and story["as"] == "Ops" and story["so_that"] is None
+    assert story["links"] == [{"rel": "delivered-by", "target": "PRD-0007.NFR1"}]
+    r2 = exported["PRD-0007.R2"]
+    assert r2["ice"] == {"impact": 5, "confidence": 4, "ease": 3} and r2["ice_score"] == 60
+    assert r2["kano"] == "attractive"
+    json.dumps(exported)

@@ -139,6 +139,21 @@ def test_moscow_mix_per_release_is_a_bar_chart(tmp_path):
     assert chart.count('height="18"') == 2  # two segments: must and could
 
 
+def test_kano_mix_per_release_counts_the_normalised_category(tmp_path):
+    files = {"0001-a.md": prd(1, "2027-Q1", requirements=[
+        {"id": "R1", "text": "x", "priority": "must", "kano": "Must be"},
+        {"id": "R2", "text": "y", "priority": "must", "kano": "attractive"},
+        {"id": "R3", "text": "z", "priority": "could"}])}
+    page = roadmap_page(load(tmp_path, files))
+    chart = page[page.index("## Kano mix per release"):page.index("## Every PRD")]
+    assert "<title>2027-Q1: 1 Must-be, 1 Attractive</title>" in chart
+
+
+def test_no_kano_chart_when_no_requirement_has_a_category(tmp_path):
+    page = roadmap_page(load(tmp_path, {"0001-a.md": prd(1, "2027-Q1")}))
+    assert "## Kano mix per release" not in page
+
+
 def test_category_bars_are_generic_over_the_category():
     kano = [Category("must-be", "Must-be", "#37474f"), Category("attractive", "Attractive", "not a colour")]
     groups = [Group("4.1", [{"kano": "must-be"}, {"kano": "attractive"}, {"kano": None}]),

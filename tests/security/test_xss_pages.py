@@ -39,6 +39,7 @@ CODE_SPAN_FIELDS = {
     "prd-title", "invalid-prd-title", "summary", "req-text", "nfr-text", "given", "when", "then",
     "edge-case", "metric-name", "non-goal", "risk", "mitigation", "question", "answer",
     "open-question", "milestone", "madr-title", "nygard-title", "target-metric",
+    "story-want", "story-so-that",
 }
 
 
@@ -135,6 +136,9 @@ PRD_FIELDS = {
     "open-question": "requirements/PRD-0001/", "milestone": "requirements/PRD-0001/",
     "milestone-date": "requirements/PRD-0001/", "nfr-text": "requirements/backlog/",
     "invalid-prd-title": "requirements/PRD-0002/",
+    "persona": "requirements/PRD-0001/", "story-as": "requirements/PRD-0001/",
+    "story-want": "requirements/PRD-0001/", "story-so-that": "requirements/PRD-0001/",
+    "kano": "requirements/PRD-0001/",
 }
 ADR_FIELDS = {
     "madr-title": "decisions/ADR-0002/", "decider": "decisions/ADR-0002/",
@@ -149,9 +153,13 @@ def _prd() -> dict:
         "reviewers": [p("reviewer")], "release": p("release"), "summary": p("summary"),
         "adrs": ["ADR-0002", plain("prd-adr")], "c4": [plain("prd-c4")],
         "depends_on": [plain("prd-depends")],
+        "personas": [p("persona"), plain("persona-c4")],
+        "user_stories": [{"as": p("story-as"), "want": p("story-want"),
+                          "so_that": p("story-so-that"), "requirements": ["R1", plain("story-req")]}],
         "requirements": [
             {"id": "R1", "text": p("req-text"), "kind": p("req-kind"), "priority": "must",
              "rice": {"reach": 100, "impact": 2, "confidence": 0.5, "effort": 1},
+             "ice": {"impact": 5, "confidence": 5, "ease": 5}, "kano": p("kano"),
              "acceptance": [{"given": p("given"), "when": p("when"), "then": p("then")}],
              "edge_cases": [p("edge-case")], "apis": [plain("req-api")], "c4": [plain("req-c4")],
              "adrs": ["ADR-0002"], "depends_on": [plain("req-depends")],

@@ -63,7 +63,10 @@ def check_references(graph: SpecGraph) -> list[Finding]:
             continue
         accepted = entity.kind == "adr" and (entity.status or "").strip().lower() == "accepted"
         for link in entity.links:
-            if not link.target.startswith("c4:") or link.target in graph or link.rel == "references":
+            # a PRD's persona is checked by the PRD kind (PRD017), which also knows the
+            # configured personas
+            if not link.target.startswith("c4:") or link.target in graph or \
+                    link.rel in ("references", "persona"):
                 continue
             hint = " (if it was removed, update the decision or supersede it)" if accepted else ""
             out.append(UNKNOWN_ELEMENT_REFERENCE.at(

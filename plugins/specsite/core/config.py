@@ -27,6 +27,16 @@ def _as_list(value: Any) -> Any:
     return value
 
 
+class Prioritise(BaseModel):
+    """The ``prioritise`` option: how the backlog ranks requirements."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    score: Literal["rice", "ice", "moscow"] = Field(
+        "rice", description="What ranks the backlog: rice (reach × impact × confidence / effort), "
+                            "ice (impact × confidence × ease) or moscow (must, should, could).")
+
+
 class SpecsiteConfig(BaseModel):
     """Options of the ``specsite`` plugin (all paths relative to the folder of mkdocs.yml)."""
 
@@ -46,6 +56,12 @@ class SpecsiteConfig(BaseModel):
     prd_must_budget: float = Field(
         0.6, gt=0, le=1,
         description="Largest share of a PRD's RICE effort in must requirements before PRD013 warns.")
+    prioritise: Prioritise = Field(
+        default_factory=Prioritise,
+        description="How the backlog ranks requirements: `{score: rice | ice | moscow}`.")
+    personas: list[str] = Field(
+        default_factory=list,
+        description="Persona names PRDs may use besides the people of the C4 model.")
     openapi_allow_hosts: list[str] = Field(
         default_factory=list, description="Hosts remote $refs may be fetched from (none by default).")
     offline: bool = Field(
@@ -84,7 +100,7 @@ class SpecsiteConfig(BaseModel):
                           "reproducible: without it those checks do not run.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
-                     "debt", mode="before")
+                     "personas", "debt", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return _as_list(value)
@@ -191,6 +207,8 @@ def _model_at(loc: tuple) -> type:
     """The model whose options an error location names (for the list of known options)."""
     if loc[:1] == ("limits",):
         return Limits
+    if loc[:1] == ("prioritise",):
+        return Prioritise
     if loc[:1] == ("roadmap",):
         return ReleaseOption if loc[1:2] == ("releases",) and len(loc) > 3 else RoadmapOptions
     return SpecsiteConfig

@@ -47,6 +47,15 @@ REQ_TARGET_LOOSENED = _D("requirement-target-loosened", "warning", "requirement"
                          "A measurable target was loosened or removed (p95 <= 300 ms -> 500 ms).")
 REQ_RICE = _D("requirement-rice-changed", "info", "requirement",
               "A requirement's RICE inputs changed, with its score and backlog rank.")
+REQ_ICE = _D("requirement-ice-changed", "info", "requirement",
+             "A requirement's ICE inputs changed, with its score.")
+REQ_KANO = _D("requirement-kano-changed", "info", "requirement",
+              "A requirement's Kano category changed.")
+PRD_PERSONAS = _D("prd-personas-changed", "info", "prd", "A PRD's personas changed.")
+STORY_ADDED = _D("story-added", "info", "story", "A user story was added to a PRD.")
+STORY_REMOVED = _D("story-removed", "info", "story", "A user story was removed from a PRD.")
+STORY_CHANGED = _D("story-changed", "info", "story",
+                   "A user story's persona, want, benefit or requirements changed.")
 REQ_LINKS = _D("requirement-links-changed", "info", "requirement",
                "A requirement's links (operations, elements, decisions, dependencies) changed.")
 REQ_CHANGED = _D("requirement-changed", "info", "requirement",
@@ -70,6 +79,8 @@ class PrdComparer:
             prd_before = ctx.base.graph.get(before.parent) if before and before.parent else None
             out.extend(_requirement(entity_id, before, after, prd_before,
                                     base_ranks.get(entity_id), head_ranks.get(entity_id)))
+        for entity_id, before, after in pairs(ctx, ("story",)):
+            out.extend(_story(entity_id, before, after))
         return out
 
 
@@ -90,12 +101,21 @@ def _prd(entity_id: str, before: Entity | None, after: Entity | None) -> list[Ch
     if fields:
         out.append(make(PRD_CHANGED, entity_id, CHANGED,
                         f"PRD {entity_id}: {field_names(fields)} changed", fields=fields, **common))
-    links = link_changes(before, after)
+    personas = field_changes(a, b, ("personas",))
+    if personas:
+        old, new = a.get("personas") or [], b.get("personas") or []
+        moved = [f"+ {p}" for p in new if p not in old] + [f"- {p}" for p in old if p not in new]
+        out.append(make(PRD_PERSONAS, entity_id, CHANGED,
+                        f"PRD {entity_id}: personas {', '.join(moved) or 'reordered'}",
+                        fields=personas, **common))
+    # persona links say again what the personas field says (prd-personas-changed)
+    links = link_changes(before, after, skip=("persona",))
     if links:
         out.append(make(PRD_LINKS, entity_id, CHANGED,
                         f"PRD {entity_id}: {link_summary(links)}", fields=links, **common))
     if not out and before.content_hash != after.content_hash and \
-            a.get("requirements") == b.get("requirements"):
+            a.get("requirements") == b.get("requirements") and \
+            a.get("user_stories") == b.get("user_stories"):
         out.append(make(PRD_TEXT, entity_id, CHANGED, f"PRD {entity_id}: text changed", **common))
     return out
 
@@ -133,6 +153,16 @@ def _requirement(entity_id: str, before: Entity | None, after: Entity | None,
         out.append(make(REQ_RICE, entity_id, CHANGED,
                         f"requirement {entity_id}: RICE score {a.get('rice_score')} -> "
                         f"{b.get('rice_score')}{rank}", fields=fields, **common))
+    if a.get("ice") != b.get("ice") or a.get("ice_score") != b.get("ice_score"):
+        out.append(make(REQ_ICE, entity_id, CHANGED,
+                        f"requirement {entity_id}: ICE score {a.get('ice_score')} -> "
+                        f"{b.get('ice_score')}", fields=field_changes(a, b, ("ice", "ice_score")),
+                        **common))
+    if a.get("kano") != b.get("kano"):
+        out.append(make(REQ_KANO, entity_id, CHANGED,
+                        f"requirement {entity_id}: Kano {a.get('kano') or 'none'} -> "
+                        f"{b.get('kano') or 'none'}", fields=field_changes(a, b, ("kano",)),
+                        **common))
     links = link_changes(before, after)
     if links:
         out.append(make(REQ_LINKS, entity_id, CHANGED,
@@ -142,6 +172,20 @@ def _requirement(entity_id: str, before: Entity | None, after: Entity | None,
         out.append(make(REQ_CHANGED, entity_id, CHANGED,
                         f"requirement {entity_id}: {field_names(other)} changed", fields=other, **common))
     return out
+
+
+def _story(entity_id: str, before: Entity | None, after: Entity | None) -> list[Change]:
+    common = common_args(before, after)
+    if before is None:
+        return [make(STORY_ADDED, entity_id, ADDED, f"user story {entity_id} added", **common)]
+    if after is None:
+        return [make(STORY_REMOVED, entity_id, REMOVED, f"user story {entity_id} removed", **common)]
+    fields = field_changes(entity_fields(before), entity_fields(after),
+                           ("as", "want", "so_that", "requirements"))
+    if not fields:
+        return []
+    return [make(STORY_CHANGED, entity_id, CHANGED,
+                 f"user story {entity_id}: {field_names(fields)} changed", fields=fields, **common)]
 
 
 def _acceptance(entity_id: str, a: dict, b: dict, common: dict) -> list[Change]:

@@ -17,7 +17,8 @@ JSON_VERSION = 1
 MARKER = "<!-- specsite-diff -->"
 #: how the kinds of changes are grouped and named, in report order
 KIND_NAMES = {
-    "spec": "Unreadable specs", "prd": "PRDs", "requirement": "Requirements", "adr": "Decisions",
+    "spec": "Unreadable specs", "prd": "PRDs", "requirement": "Requirements",
+    "story": "User stories", "adr": "Decisions",
     "c4": "Architecture elements", "c4-relationship": "Relationships", "c4-view": "Views",
     "api": "APIs", "operation": "API operations", "page": "Pages",
 }

@@ -14,8 +14,10 @@ from ..core.config import SpecsiteConfig
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from . import rules
-from .entities import anchor_of, document_entities, requirement_id
-from .model import COMMITTED, IMPACTS, Prd, Requirement
+from .entities import anchor_of, dependency_target, document_entities, requirement_id, story_id
+from .model import COMMITTED, ICE_RANGE, IMPACTS, KANO, Prd, Requirement
+from .personas import PersonaChecks
+from .scores import ice_in_range, kano_category
 from .reader import PrdDocument
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ def must_budget(config: SpecsiteConfig) -> float:
 def check_all(model: "PrdModel", graph: SpecGraph, config: SpecsiteConfig) -> list[Finding]:
     """Every PRD rule over every PRD."""
     findings = _duplicate_prds(model.documents)
+    personas = PersonaChecks(graph, config)
     for doc in model.documents:
         findings += _file_number(doc)
         if doc.prd is None:
@@ -46,6 +49,8 @@ def check_all(model: "PrdModel", graph: SpecGraph, config: SpecsiteConfig) -> li
         findings += _references(doc, graph, config)
         findings += _open_questions(doc, doc.prd)
         findings += _budget(doc, doc.prd, config)
+        findings += _personas(doc, doc.prd, personas)
+        findings += _stories(doc, doc.prd, graph)
     return findings
 
 
@@ -102,6 +107,65 @@ def _requirement(doc: PrdDocument, prd: Prd, i: int, req: Requirement) -> list[F
             "'target: {metric, op, value, unit}'", line=doc.line("requirements", i, "kind"), **at))
     if req.rice is not None:
         out += _rice(doc, i, req, at)
+    if req.ice is not None:
+        out += _ice(doc, i, req, at)
+    if req.kano is not None and kano_category(req.kano) is None:
+        out.append(rules.INVALID_KANO.at(
+            f"requirement {req.id}: Kano category '{req.kano}' is not one of {', '.join(KANO)}",
+            line=doc.line("requirements", i, "kano"), **at))
+    return out
+
+
+def _ice(doc: PrdDocument, i: int, req: Requirement, at: dict) -> list[Finding]:
+    ice = req.ice
+    assert ice is not None
+    where = ("requirements", i, "ice")
+    names = ("impact", "confidence", "ease")
+    missing = [name for name in names if getattr(ice, name) is None]
+    out = []
+    if missing:
+        out.append(rules.INVALID_ICE.at(
+            f"requirement {req.id}: ICE lacks {', '.join(missing)} (score = impact × confidence × "
+            "ease, each from 1 to 10; give all three or none)", line=doc.line(*where), **at))
+    low, high = ICE_RANGE
+    for name in names:
+        value = getattr(ice, name)
+        if value is not None and not ice_in_range(value):
+            out.append(rules.INVALID_ICE.at(
+                f"requirement {req.id}: ICE {name} {_num(value)} is not from {low} to {high}",
+                line=doc.line(*where, name), **at))
+    return out
+
+
+def _personas(doc: PrdDocument, prd: Prd, checks: PersonaChecks) -> list[Finding]:
+    out = []
+    for i, persona in enumerate(doc.personas):
+        line, column = doc.positions.at(("personas", i))
+        out += checks.check(persona, f"{prd.id} persona", doc.file, line, column, prd.id)
+    for i, persona in enumerate(doc.story_personas):
+        line, column = doc.positions.at(("user_stories", i, "as"))
+        out += checks.check(persona, f"user story {i + 1}: 'as'", doc.file, line, column,
+                            story_id(prd.id, i + 1))
+    return out
+
+
+def _stories(doc: PrdDocument, prd: Prd, graph: SpecGraph) -> list[Finding]:
+    out = []
+    for i, story in enumerate(prd.user_stories):
+        for j, raw in enumerate(story.requirements):
+            full = dependency_target(prd.id, raw)
+            target = graph.get(full)
+            if target is not None and target.kind == "requirement":
+                continue
+            line, column = doc.positions.at(("user_stories", i, "requirements", j))
+            if full.startswith(prd.id + "."):
+                known = ", ".join(r.id for r in prd.requirements[:12]) or "none yet"
+                where = f"which {prd.id} does not have (its requirements: {known})"
+            else:
+                where = "which is no requirement"
+            out.append(rules.UNKNOWN_STORY_REQUIREMENT.at(
+                f"user story {i + 1} of {prd.id} links requirement '{raw}', {where}",
+                doc.file, line, column, story_id(prd.id, i + 1)))
     return out
 
 

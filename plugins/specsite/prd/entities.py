@@ -2,7 +2,9 @@
 
 Link relations (see docs/reference/export.md): ``relies-on`` (an ADR), ``c4`` (an architecture
 element, ``c4:<identifier>``), ``implemented-by`` (an API operation, ``api:<api>#<operationId>``),
-``depends-on`` (a PRD or requirement) and ``references`` (an ``[[ID]]`` in the prose).
+``depends-on`` (a PRD or requirement), ``persona`` (a C4 person, from ``personas`` or a story's
+``as``), ``delivered-by`` (from a user story to a requirement) and ``references`` (an ``[[ID]]``
+in the prose). User stories are entities of their own, ``PRD-0007.story-1`` (kind ``story``).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from typing import Callable
 
 from ..core.entities import Entity, Link
 from ..core.xref import normalise, scan
-from .model import REQUIREMENT_ID, Requirement
+from .model import REQUIREMENT_ID, Requirement, UserStory
+from .personas import Persona, persona_link
 from .reader import PrdDocument
+from .scores import ice_score, kano_category, rice_score
 
 PAGE_DIR = "requirements"
 
@@ -51,12 +55,20 @@ def dependency_target(prd_id: str, raw: str) -> str:
     return normalise(raw)
 
 
-def rice_score(requirement: Requirement) -> float | None:
-    """reach × impact × confidence / effort, or None when RICE is absent or incomplete."""
-    r = requirement.rice
-    if r is None or None in (r.reach, r.impact, r.confidence, r.effort) or not r.effort or r.effort <= 0:
-        return None
-    return round(r.reach * r.impact * r.confidence / r.effort, 2)  # type: ignore[operator]
+def story_id(prd_id: str, number: int) -> str:
+    """The graph ID of a PRD's ``number``-th user story (from 1): ``PRD-0007.story-2``."""
+    return f"{prd_id}.story-{number}"
+
+
+def article(name: str) -> str:
+    """``a`` or ``an`` before a persona's name (by its first letter: an engineer, a shopper)."""
+    return "an" if name.strip()[:1].lower() in ("a", "e", "i", "o", "u") else "a"
+
+
+def story_title(story: UserStory, persona: str) -> str:
+    """``As a shopper, I want to pay in one step, so that …`` (plain text, for titles)."""
+    text = f"As {article(persona)} {persona.strip()}, I want {story.want.strip()}"
+    return text + (f", so that {story.so_that.strip()}" if story.so_that and story.so_that.strip() else "")
 
 
 def document_entities(doc: PrdDocument) -> list[Entity]:
@@ -73,15 +85,20 @@ def document_entities(doc: PrdDocument) -> list[Entity]:
         links += _links(doc, prd.c4, ("c4",), "c4", c4_target)
         links += _links(doc, prd.depends_on, ("depends_on",), "depends-on",
                         lambda raw: dependency_target(prd_id, raw))
+        links += _persona_links(doc, doc.personas, ("personas",))
         attrs = {
             "owner": prd.owner, "reviewers": list(prd.reviewers), "release": prd.release,
             "summary": prd.summary, "requirements": [requirement_id(prd_id, r.id) for r in prd.requirements],
             "metrics": [m.model_dump() for m in prd.metrics], "non_goals": list(prd.non_goals),
             "open_questions": [q.question for q in prd.open_questions if q.open],
             "milestones": [m.model_dump() for m in prd.milestones], "tags": list(prd.tags),
+            "personas": list(prd.personas),
+            "user_stories": [story_id(prd_id, n) for n in range(1, len(prd.user_stories) + 1)],
         }
         for i, req in enumerate(prd.requirements):
             requirements.append(_requirement_entity(doc, i, req))
+        for i, story in enumerate(prd.user_stories):
+            requirements.append(_story_entity(doc, i, story))
     else:
         for index, local, text in doc.salvaged:
             full = requirement_id(prd_id, local)
@@ -112,6 +129,8 @@ def _requirement_entity(doc: PrdDocument, index: int, req: Requirement) -> Entit
     attrs = {
         "priority": req.priority, "requirement_kind": req.kind,
         "rice": req.rice.model_dump() if req.rice else None, "rice_score": rice_score(req),
+        "ice": req.ice.model_dump() if req.ice else None, "ice_score": ice_score(req),
+        "kano": kano_category(req.kano) or req.kano,
         "acceptance": [a.model_dump() for a in req.acceptance],
         "target": req.target.model_dump() if req.target else None,
         "edge_cases": list(req.edge_cases),
@@ -120,6 +139,32 @@ def _requirement_entity(doc: PrdDocument, index: int, req: Requirement) -> Entit
         id=full, kind="requirement", title=req.text, status=doc.status, file=doc.file,
         line=doc.line(*where), links=links, attrs=attrs, parent=prd_id, page=page_of(prd_id),
         anchor=anchor_of(full))
+
+
+def _story_entity(doc: PrdDocument, index: int, story: UserStory) -> Entity:
+    prd_id = doc.id or ""
+    full = story_id(prd_id, index + 1)
+    where = ("user_stories", index)
+    persona = doc.story_personas[index] if index < len(doc.story_personas) else Persona(story.as_)
+    links = (_persona_links(doc, [persona], (*where, "as"), single=True)
+             + _links(doc, story.requirements, (*where, "requirements"), "delivered-by",
+                      lambda raw: dependency_target(prd_id, raw)))
+    attrs = {"as": story.as_, "want": story.want, "so_that": story.so_that,
+             "requirements": [dependency_target(prd_id, r) for r in story.requirements]}
+    return Entity(
+        id=full, kind="story", title=story_title(story, story.as_), status=doc.status,
+        file=doc.file, line=doc.line(*where), links=links, attrs=attrs, parent=prd_id,
+        page=page_of(prd_id), anchor=anchor_of(full))
+
+
+def _persona_links(doc: PrdDocument, personas: list[Persona], where: tuple,
+                   single: bool = False) -> list[Link]:
+    """``persona`` links, each located at its item (``single``: ``where`` is the value itself)."""
+    out = []
+    for i, persona in enumerate(personas):
+        line, column = doc.positions.at(where if single else (*where, i))
+        out += persona_link(persona, doc.file, line, column)
+    return out
 
 
 def _links(doc: PrdDocument, values: list[str], where: tuple, rel: str,

@@ -14,7 +14,8 @@ from ..core.project import Project
 from ..core.sources import configured_paths, spec_files
 from . import checks, pages
 from .entities import document_entities
-from .reader import PrdDocument, is_prd_file, read_prd
+from .personas import PersonaResolver
+from .reader import PrdDocument, is_prd_file, read_prd, resolve_personas
 
 
 @dataclass
@@ -23,6 +24,8 @@ class PrdModel:
 
     documents: list[PrdDocument] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
+    #: what the backlog ranks by (the ``prioritise.score`` option): rice, ice or moscow
+    score: str = "rice"
 
     def unique(self) -> list[PrdDocument]:
         """The first document of each PRD ID, by number: what the site shows."""
@@ -58,10 +61,13 @@ class PrdKind:
 
     def read(self, project: Project, config: SpecsiteConfig) -> ReadResult:
         findings: list[Finding] = []
-        model = PrdModel(folders=prd_folders(project, config, findings))
+        model = PrdModel(folders=prd_folders(project, config, findings),
+                         score=config.prioritise.score)
         model.documents = read_documents(project, model.folders, findings)
+        resolver = PersonaResolver(config)
         entities: list[Entity] = []
         for doc in model.documents:
+            resolve_personas(doc, resolver)
             entities.extend(document_entities(doc))
         return ReadResult(entities, findings, [str(f) for f in model.folders], model)
 

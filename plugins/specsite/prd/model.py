@@ -1,8 +1,9 @@
 """The PRD front matter as users write it: a pydantic model, published as a JSON Schema.
 
 Names are public and stable (editors complete them from ``specsite schema prd``). Ranges that
-have their own rule (RICE, PRD006) are not enforced here, so a bad value gets the rule's message
-rather than a schema error; the JSON Schema still states them so editors flag them as people type.
+have their own rule (RICE, PRD006; ICE, PRD015; Kano, PRD016) are not enforced here, so a bad value
+gets the rule's message rather than a schema error; the JSON Schema still states them so editors
+flag them as people type.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from ..core.xref import normalise
 STATUSES = ("draft", "review", "approved", "shipped", "deprecated")
 PRIORITIES = ("must", "should", "could", "wont")
 IMPACTS = (0.25, 0.5, 1, 2, 3)
+#: the ICE scale: each of impact, confidence and ease from 1 to 10
+ICE_RANGE = (1, 10)
+#: Kano categories (Noriaki Kano's model), as written in front matter
+KANO = ("must-be", "performance", "attractive", "indifferent", "reverse")
 OPERATORS = ("<", "<=", "=", ">=", ">")
 FUNCTIONAL = "functional"
 #: where the committed schema is served from (the repository named in mkdocs.yml's repo_url)
@@ -85,6 +90,33 @@ class Rice(_Strict):
         None, description="Effort in person-months (> 0).", json_schema_extra={"exclusiveMinimum": 0})
 
 
+class Ice(_Strict):
+    """ICE scoring inputs, each from 1 to 10; score = impact × confidence × ease (1 to 1,000)."""
+
+    impact: float | None = Field(
+        None, description="How much it moves the goal, from 1 (barely) to 10 (massively).",
+        json_schema_extra={"minimum": 1, "maximum": 10})
+    confidence: float | None = Field(
+        None, description="How sure we are of impact and ease, from 1 (a hunch) to 10 (proven).",
+        json_schema_extra={"minimum": 1, "maximum": 10})
+    ease: float | None = Field(
+        None, description="How easy it is to build, from 1 (months of many people) to 10 (an "
+        "afternoon).", json_schema_extra={"minimum": 1, "maximum": 10})
+
+
+class UserStory(_Strict):
+    """A user story: as <persona>, I want <goal>, so that <benefit>; with the requirements that
+    deliver it."""
+
+    as_: Text = Field(alias="as", min_length=1, description="The persona: a C4 person's "
+                      "identifier (shopper or c4:shopper) or a name from the `personas` option.")
+    want: Text = Field(min_length=1, description="What they want to do.")
+    so_that: Text | None = Field(None, description="Why: the benefit to them (optional).")
+    requirements: Names = Field(
+        default_factory=list, description="IDs of the requirements of this PRD that deliver the "
+        "story, e.g. [R1, R2].")
+
+
 class Target(_Strict):
     """A measurable target: ``metric op value unit``, e.g. ``p95 latency <= 300 ms``."""
 
@@ -105,6 +137,10 @@ class Requirement(_Strict):
         "availability, reliability, scalability, usability, accessibility, privacy, compliance...")
     priority: Literal["must", "should", "could", "wont"] = Field(description="MoSCoW priority.")
     rice: Rice | None = Field(None, description="RICE scoring inputs (optional).")
+    ice: Ice | None = Field(None, description="ICE scoring inputs, each 1 to 10 (optional).")
+    kano: Text | None = Field(
+        None, description="Kano category: must-be | performance | attractive | indifferent | "
+        "reverse (optional).", json_schema_extra={"enum": list(KANO)})
     acceptance: list[Acceptance] = Field(
         default_factory=list, description="Acceptance criteria (required for must requirements "
         "once the PRD is approved).")
@@ -193,6 +229,10 @@ class Prd(_Strict):
                               description="PRDs or requirements it needs first.")
     tags: Names = Field(default_factory=list,
                         description="Labels to group PRDs by, e.g. the roadmap's tag lanes.")
+    personas: Names = Field(
+        default_factory=list, description="Who it serves: C4 people (shopper or c4:shopper) or "
+        "names from the `personas` option.")
+    user_stories: list[UserStory] = Field(default_factory=list, description="User stories.")
     requirements: list[Requirement] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list, description="Success metrics.")
     non_goals: Names = Field(default_factory=list, description="What this PRD deliberately leaves out.")

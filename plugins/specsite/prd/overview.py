@@ -10,7 +10,7 @@ from ..core.graph import SpecGraph
 from ..core.html_table import table_classes
 from ..core.references import reference
 from ..core.kind import GeneratedPage, SiteContext
-from . import views
+from . import prioritisation, views
 from .cells import cell, link, prose
 from .entities import PAGE_DIR
 from .model import STATUSES, Prd
@@ -20,12 +20,15 @@ from .views import UNSCHEDULED
 INDEX = f"{PAGE_DIR}/index.md"
 
 
-def render(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
-    """The portfolio, the backlog and the traceability matrix (``documents``: one per PRD ID, in
-    number order); the last two are paged HTML tables (:mod:`.views`)."""
+def render(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext,
+           score: str = "rice") -> list[GeneratedPage]:
+    """The portfolio, the backlog (ranked by ``score``), the traceability matrix and the
+    prioritisation page (``documents``: one per PRD ID, in number order); the backlog and the
+    matrix are paged HTML tables (:mod:`.views`)."""
     prds = [d.prd for d in documents if d.prd is not None]
     return [GeneratedPage(INDEX, "Product requirements", _portfolio(documents, graph)),
-            *views.backlog(prds, graph, site), *views.traceability(prds, graph, site)]
+            *views.backlog(prds, graph, site, score), *views.traceability(prds, graph, site),
+            prioritisation.page(prds, graph, site, score)]
 
 
 def _release_key(release: str | None) -> tuple[int, str]:
@@ -39,7 +42,8 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph) -> str:
     lines = [
         "# Product requirements", "",
         f"{_count(len(documents), 'PRD')} with {_count(total, 'requirement')}. See also the [ranked backlog]"
-        "(backlog.md), the [traceability matrix](traceability.md) and the [roadmap](roadmap.md).", "",
+        "(backlog.md), the [traceability matrix](traceability.md), the [roadmap](roadmap.md) and the "
+        "[value/effort chart](prioritisation.md).", "",
     ]
     if statuses:
         order = [*STATUSES, "invalid"]

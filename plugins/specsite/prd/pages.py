@@ -14,9 +14,11 @@ from ..core.references import referenced_by
 from ..core.xref import normalise
 from . import overview
 from .cells import PRIORITY_LABELS, cell, link, links, mix_summary, number, prose, target_text
-from .entities import (anchor_of, api_target, c4_target, dependency_target, page_of,
-                       requirement_id, rice_score)
+from .entities import (anchor_of, api_target, article, c4_target, dependency_target, page_of,
+                       requirement_id, story_id)
 from .model import Prd, Requirement
+from .personas import Persona
+from .scores import ice_score, kano_category, rice_score
 from .reader import PrdDocument
 
 if TYPE_CHECKING:
@@ -31,7 +33,7 @@ def render_all(model: "PrdModel", graph: SpecGraph, site: SiteContext) -> list[G
     if not model.folders and not model.documents:
         return []
     documents = model.unique()
-    pages = overview.render(documents, graph, site)
+    pages = overview.render(documents, graph, site, model.score)
     for doc in documents:
         assert doc.id is not None
         pages.append(GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}",
@@ -62,11 +64,14 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
     body = _prose(doc)
     if body:
         lines += [body, ""]
+    if prd.user_stories:
+        lines += _stories(doc, prd, graph, page)
     if prd.requirements:
         lines += _requirement_table(prd, graph, page)
         lines += ["## Requirement details", ""]
+        stories = _stories_by_requirement(prd)
         for req in prd.requirements:
-            lines += _requirement_details(prd, req, graph, page)
+            lines += _requirement_details(prd, req, graph, page, stories)
     lines += _extras(prd)
     lines.append(referenced_by(graph, doc.id))
     return "\n".join(lines)
@@ -90,6 +95,10 @@ def _card_rows(doc: PrdDocument, prd: Prd, graph: SpecGraph, page: str) -> list[
         rows.append(("Decisions", links(page, graph, [normalise(a) for a in prd.adrs])))
     if prd.c4:
         rows.append(("Architecture", links(page, graph, [c4_target(c) for c in prd.c4])))
+    if doc.personas:
+        rows.append(("Personas", ", ".join(_persona(p, graph, page) for p in doc.personas)))
+    if prd.user_stories:
+        rows.append(("User stories", f"[{len(prd.user_stories)}](#user-stories)"))
     if prd.depends_on:
         rows.append(("Depends on", links(page, graph, [dependency_target(prd.id, d)
                                                        for d in prd.depends_on])))
@@ -108,19 +117,42 @@ def _prose(doc: PrdDocument) -> str:
 def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
     # The target column appears only when some requirement has one (non-functional ones do).
     targets = any(r.target is not None for r in prd.requirements)
+    # so are the ICE and Kano columns: a PRD that uses neither keeps today's table
+    ice = any(r.ice is not None for r in prd.requirements)
+    kano = any(r.kano is not None for r in prd.requirements)
+    extra = (" ICE |" if ice else "") + (" Kano |" if kano else "") + \
+        (" Target |" if targets else "")
+    # with ICE beside it, "RICE" alone: the narrower headers keep eight columns within 1366 px
+    rice = "RICE" if ice else "RICE score"
     lines = ["## Requirements", "",
              '<div class="specsite-filter" data-specsite-filter-column="4" markdown>', "",
-             "| ID | Requirement | Kind | Priority | RICE score |" + (" Target |" if targets else ""),
-             "|---|---|---|---|---|" + ("---|" if targets else "")]
+             f"| ID | Requirement | Kind | Priority | {rice} |" + extra,
+             "|---|---|---|---|---|" + "---|" * extra.count("|")]
     for req in prd.requirements:
         full = requirement_id(prd.id, req.id)
-        target = f" {target_text(req.target) if req.target else ''} |" if targets else ""
+        cells = ""
+        if ice:
+            cells += f" {number(ice_score(req))} |"
+        if kano:
+            cells += f" {cell(kano_category(req.kano) or req.kano)} |"
+        if targets:
+            cells += f" {target_text(req.target) if req.target else ''} |"
         lines.append(f"| {link(page, graph, full, req.id)} | {prose(req.text)} | {cell(req.kind)} "
-                     f"| {cell(req.priority)} | {number(rice_score(req))} |{target}")
+                     f"| {cell(req.priority)} | {number(rice_score(req))} |{cells}")
     return lines + ["", "</div>", ""]
 
 
-def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str) -> list[str]:
+def _stories_by_requirement(prd: Prd) -> dict[str, list[str]]:
+    """Requirement ID -> the IDs of the stories that name it (one pass over the stories)."""
+    out: dict[str, list[str]] = {}
+    for n, story in enumerate(prd.user_stories, 1):
+        for raw in story.requirements:
+            out.setdefault(dependency_target(prd.id, raw), []).append(story_id(prd.id, n))
+    return out
+
+
+def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str,
+                         stories: dict[str, list[str]]) -> list[str]:
     full = requirement_id(prd.id, req.id)
     lines = [f"### {md_text(req.id)} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
              md_block(req.text, code=True), ""]
@@ -134,6 +166,14 @@ def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str
             f"reach {number(r.reach)} × impact {number(r.impact)} × confidence "
             f"{number(r.confidence)} / effort {number(r.effort)} = **{number(score)}**"
             if score is not None else "incomplete"))
+    if req.ice is not None:
+        i = req.ice
+        score = ice_score(req)
+        facts.append("**ICE:** " + (
+            f"impact {number(i.impact)} × confidence {number(i.confidence)} × ease "
+            f"{number(i.ease)} = **{number(score)}**" if score is not None else "incomplete"))
+    if req.kano is not None:
+        facts.append(f"**Kano:** {md_text(kano_category(req.kano) or req.kano)}")
     lines += [" · ".join(facts), ""]
     if req.acceptance:
         lines += ["**Acceptance criteria**", ""]
@@ -149,11 +189,50 @@ def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str
         ("Architecture", links(page, graph, [c4_target(c) for c in req.c4])),
         ("Decisions", links(page, graph, [normalise(a) for a in req.adrs])),
         ("Depends on", links(page, graph, [dependency_target(prd.id, d) for d in req.depends_on])),
-        ("Referenced by", links(page, graph, [e.id for e in graph.referrers(full) if e.id != prd.id])),
+        ("Stories", links(page, graph, stories.get(full, []))),
+        ("Referenced by", links(page, graph, [e.id for e in graph.referrers(full)
+                                              if e.id != prd.id and not (
+                                                  e.kind == "story" and e.parent == prd.id)])),
     ]
     for name, value in traces:
         if value:
             lines += [f"**{name}:** {value}", ""]
+    return lines
+
+
+def _persona(persona: Persona, graph: SpecGraph, page: str) -> str:
+    """A persona as Markdown: a link to the C4 person's page (its name as text), a configured
+    name, or the name as written (PRD017 reports it)."""
+    if persona.target is not None:
+        entity = graph.get(persona.target)
+        if entity is not None and entity.page:
+            return link(page, graph, persona.target, entity.title)
+        return md_code(persona.raw)
+    return md_text(persona.name or persona.raw)
+
+
+def _persona_name(persona: Persona, graph: SpecGraph) -> str:
+    entity = graph.get(persona.target) if persona.target is not None else None
+    return entity.title if entity is not None else (persona.name or persona.raw)
+
+
+def _stories(doc: PrdDocument, prd: Prd, graph: SpecGraph, page: str) -> list[str]:
+    """The "User stories" section: As a <persona>, I want …, so that … — with the requirements
+    that deliver each, anchored so ``[[PRD-0007.story-1]]`` lands on it."""
+    lines = ["## User stories", ""]
+    for n, story in enumerate(prd.user_stories, 1):
+        full = story_id(prd.id, n)
+        persona = doc.story_personas[n - 1] if n - 1 < len(doc.story_personas) else Persona(story.as_)
+        name = _persona_name(persona, graph)
+        text = f"As {article(name)} {_persona(persona, graph, page)}, I want {prose(story.want)}"
+        if story.so_that and story.so_that.strip():
+            text += f", so that {prose(story.so_that)}"
+        if story.requirements:
+            targets = [dependency_target(prd.id, r) for r in story.requirements]
+            text += f". *Delivered by* {links(page, graph, targets)}"
+        # a paragraph with an id (attr_list, as the requirement headings): stories stay out of
+        # the table of contents but [[PRD-0007.story-1]] still lands on one
+        lines += [f"**Story {n}.** {text.rstrip('.')}.", f"{{: #{anchor_of(full)} }}", ""]
     return lines
 
 

@@ -21,6 +21,7 @@ from ..core.textfile import read_text
 from ..core.xref import normalise
 from . import rules
 from .model import PRD_ID, REQUIREMENT_ID, STATUSES, Prd
+from .personas import Persona, PersonaResolver
 from .positions import Positions
 from .validation import schema_findings
 
@@ -47,6 +48,9 @@ class PrdDocument:
     body: str = ""
     body_line: int = 1
     content_hash: str = ""
+    #: the PRD's ``personas`` and each user story's ``as``, resolved (:mod:`.personas`)
+    personas: list[Persona] = field(default_factory=list)
+    story_personas: list[Persona] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -131,3 +135,10 @@ def _salvage(doc: PrdDocument, data: dict) -> None:
             text = item.get("text")
             doc.salvaged.append((i, item["id"], text if isinstance(text, str) and text else item["id"]))
     doc.requirement_ids = [rid for _, rid, _ in doc.salvaged]
+
+
+def resolve_personas(doc: PrdDocument, resolver: PersonaResolver) -> None:
+    """Settle what each persona of a valid PRD names (a C4 person or a configured name)."""
+    if doc.prd is not None:
+        doc.personas = [resolver.resolve(p) for p in doc.prd.personas]
+        doc.story_personas = [resolver.resolve(s.as_) for s in doc.prd.user_stories]

@@ -40,3 +40,22 @@ MUST_BUDGET = CATALOGUE.define(
 FILE_NUMBER_MISMATCH = CATALOGUE.define(
     "PRD014", "file-number-mismatch", "warning",
     "The number in the file name and the PRD ID disagree (often a copied file).", "prd")
+INVALID_ICE = CATALOGUE.define(
+    "PRD015", "invalid-ice", "error",
+    "ICE is given with a field missing or out of range (impact, confidence and ease each from 1 "
+    "to 10).", "prd")
+INVALID_KANO = CATALOGUE.define(
+    "PRD016", "invalid-kano", "error",
+    "A requirement's Kano category is not must-be, performance, attractive, indifferent or "
+    "reverse.", "prd")
+UNKNOWN_PERSONA = CATALOGUE.define(
+    "PRD017", "unknown-persona", "error",
+    "A PRD's `personas` or a user story's `as` names neither a person of the C4 model nor a name "
+    "in the `personas` option.", "prd")
+UNKNOWN_STORY_REQUIREMENT = CATALOGUE.define(
+    "PRD018", "unknown-story-requirement", "error",
+    "A user story's `requirements` names a requirement that does not exist.", "prd")
+PERSONA_NOT_A_PERSON = CATALOGUE.define(
+    "PRD019", "persona-not-a-person", "error",
+    "A persona names a C4 element that is not a person (a software system, a container...).",
+    "prd")

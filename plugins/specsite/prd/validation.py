@@ -39,7 +39,9 @@ def _message(err: Any, loc: tuple, data: dict) -> str:
     if kind == "missing":
         problem = "is required but missing"
     elif kind == "extra_forbidden":
-        known = ", ".join(sorted(_model_at(loc[:-1]).model_fields)) if _model_at(loc[:-1]) else ""
+        model = _model_at(loc[:-1])
+        # fields are named as people write them (``as``, not the Python name ``as_``)
+        known = ", ".join(sorted(f.alias or n for n, f in model.model_fields.items())) if model else ""
         problem = "is not a PRD field" + (f" (known here: {known})" if known else "")
     elif kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")

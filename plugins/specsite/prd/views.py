@@ -21,11 +21,13 @@ from ..core.references import link_text, reads_as_title, tooltip
 from ..core.urls import relative_url
 from ..core.xref import normalise
 from .cells import mix_cells, number, share, shown_id
-from .entities import PAGE_DIR, api_target, c4_target, requirement_id, rice_score
+from .entities import PAGE_DIR, api_target, c4_target, requirement_id
+from .scores import SCORE_FORMULAS, SCORE_NAMES, ice_score, kano_category, rice_score, score_of
 from .model import COMMITTED, PRIORITIES, Prd, Requirement
 
 BACKLOG = f"{PAGE_DIR}/backlog.md"
 TRACEABILITY = f"{PAGE_DIR}/traceability.md"
+PRIORITISATION = f"{PAGE_DIR}/prioritisation.md"
 UNSCHEDULED = "unscheduled"
 #: PRDs whose requirements are still to build: the backlog leaves out shipped and deprecated ones
 OPEN_STATUSES = ("draft", "review", "approved")
@@ -140,39 +142,81 @@ def _paged(path: str, title: str, intro: str, outro: Callable[[_Links], str], it
     return pages
 
 
-def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
-    """The backlog: requirements of open PRDs ranked by RICE score across all products, then the
-    unscored ones, then the MoSCoW mix per PRD and per release."""
+def _ranked_rows(rows: list[Row], score: str) -> tuple[list[Row], list[Row]]:
+    """The rows the chosen score ranks (best first) and the rows it cannot rank."""
+    if score == "moscow":
+        # within a priority, the better RICE score first, then ICE: the tie-breakers people use
+        return sorted(rows, key=lambda r: (PRIORITIES.index(r.req.priority),
+                                           -(rice_score(r.req) or -1), -(ice_score(r.req) or -1),
+                                           r.id)), []
+    value = score_of(score)
+    scored = sorted((r for r in rows if value(r.req) is not None),
+                    key=lambda r: (-(value(r.req) or 0), PRIORITIES.index(r.req.priority), r.id))
+    unscored = sorted((r for r in rows if value(r.req) is None),
+                      key=lambda r: (PRIORITIES.index(r.req.priority), r.id))
+    return scored, unscored
+
+
+def _formula(req: Requirement, score: str) -> str:
+    """The inputs of ``score`` as HTML text, fit for an attribute too (number() escapes every
+    mark as a character reference)."""
+    if score == "rice" and req.rice is not None:
+        r = req.rice
+        return (f"{number(r.reach)} × {number(r.impact)} × {number(r.confidence)} / "
+                f"{number(r.effort)}")
+    if score == "ice" and req.ice is not None:
+        i = req.ice
+        return f"{number(i.impact)} × {number(i.confidence)} × {number(i.ease)}"
+    return "–"
+
+
+def _score_cells(req: Requirement, scores: tuple[str, ...]) -> list[str]:
+    """The other scores and the Kano category, as cells (– where there is none)."""
+    cells = []
+    for name in scores:
+        value = rice_score(req) if name == "rice" else ice_score(req)
+        cells.append(number(value) or "–")
+    kano = kano_category(req.kano)
+    return cells + [html_text(kano) if kano else "–"]
+
+
+def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext,
+            score: str = "rice") -> list[GeneratedPage]:
+    """The backlog: requirements of open PRDs ranked across all products by the score the
+    ``prioritise.score`` option picks (RICE by default), the other scores and the Kano category
+    beside it; then the unscored ones, then the MoSCoW mix per PRD and per release."""
     rows = [Row(p, r) for p in prds if p.status in OPEN_STATUSES
             for r in p.requirements if r.priority != "wont"]
-    scored = sorted((r for r in rows if rice_score(r.req) is not None),
-                    key=lambda r: (-(rice_score(r.req) or 0), PRIORITIES.index(r.req.priority), r.id))
-    unscored = sorted((r for r in rows if rice_score(r.req) is None),
-                      key=lambda r: (PRIORITIES.index(r.req.priority), r.id))
+    scored, unscored = _ranked_rows(rows, score)
+    others = tuple(s for s in ("rice", "ice") if s != score)
+    other_headers = [SCORE_NAMES[s] for s in others] + ["Kano"]
+    # the chosen score's inputs are its tooltip, not a column: eight columns do not fit a
+    # 1366 px screen, and a number alone keeps the column sortable
+    chosen_header = [] if score == "moscow" else [f"{SCORE_NAMES[score]} score"]
+    ranked_headers = ["Rank", "Requirement", "Priority", "Release", *chosen_header, *other_headers]
     live = [p for p in prds if p.status != "deprecated"]
-    ranked = Section("Ranked", "", ["Rank", "Requirement", "Priority", "Release",
-                                    "Reach × impact × confidence / effort", "Score"], 3, (1, 3, 4, 6), (2,))
-    not_scored = Section("Not scored", "These requirements give no complete <code>rice</code>, so "
-                         "they cannot be ranked.\n", ["Requirement", "Priority", "Release"], 2, (2, 3))
+    ranked = Section("Ranked", "", ranked_headers, 3,
+                     tuple(i for i in range(1, len(ranked_headers) + 1) if i != 2), (2,))
+    not_scored_headers = ["Requirement", "Priority", "Release", *other_headers]
+    not_scored = Section("Not scored", f"These requirements give no complete, valid "
+                         f"<code>{score}</code>, so they cannot be ranked by it.\n",
+                         not_scored_headers, 2, tuple(range(2, len(not_scored_headers) + 1)))
     per_prd = Section("MoSCoW mix per PRD", "Requirement counts by priority; the share of RICE "
                       "effort in must requirements should stay within the budget "
                       "(<code>prd_must_budget</code>, 60% by default).\n",
                       ["PRD", "Status", *_MIX_HEADERS], None, (1, 2, 3, 4, 5, 6))
 
     def ranked_row(rank: int, row: Row) -> Item:
-        r = row.req.rice
-        assert r is not None
-        # number() writes Markdown text, every mark a character reference: valid HTML text too
-        formula = (f"{number(r.reach)} × {number(r.impact)} × {number(r.confidence)} / "
-                   f"{number(r.effort)}")
+        chosen = [] if score == "moscow" else [
+            f'<strong title="{_formula(row.req, score)}">{number(score_of(score)(row.req))}</strong>']
         return Item(ranked, lambda links: [
             str(rank), links.requirement(row), html_text(row.req.priority),
-            html_text(_release(row.prd)), formula,
-            f"<strong>{number(rice_score(row.req))}</strong>"], str(rank))
+            html_text(_release(row.prd)), *chosen, *_score_cells(row.req, others)], str(rank))
 
     def unscored_row(row: Row) -> Item:
         return Item(not_scored, lambda links: [links.requirement(row), html_text(row.req.priority),
-                                               html_text(_release(row.prd))])
+                                               html_text(_release(row.prd)),
+                                               *_score_cells(row.req, others)])
 
     def mix_row(prd: Prd) -> Item:
         return Item(per_prd, lambda links: [links.one(prd.id), status_badge(prd.status),
@@ -197,11 +241,15 @@ def backlog(prds: list[Prd], graph: SpecGraph, site: SiteContext) -> list[Genera
             return f"ranks {ranks[0]}–{ranks[-1]}" + ("" if len(ranks) == len(chunk) else " and more")
         return "not scored" if chunk and chunk[0].section is not_scored else "mix per PRD"
 
-    intro = ("Requirements of PRDs in draft, review or approved, ranked by RICE score "
-             "(reach × impact × confidence / effort) across all products. Won't-have requirements "
-             "and shipped or deprecated PRDs are left out.\n")
+    chart = relative_url(BACKLOG, PRIORITISATION, site.use_directory_urls)
+    intro = (f"Requirements of PRDs in draft, review or approved, ranked by {SCORE_NAMES[score]} "
+             f"({SCORE_FORMULAS[score]}) across all products; the other scores and the Kano "
+             f"category stand beside it (the <code>prioritise</code> option picks the score). "
+             + ("" if score == "moscow" else "A score's tooltip shows its inputs. ") +
+             f"Won't-have requirements and shipped or deprecated PRDs are left out. See also the "
+             f'<a href="{html_attr(chart)}">value/effort chart</a>.\n')
     if not scored:
-        intro += "\nNo requirement has a complete RICE score yet.\n"
+        intro += f"\nNo requirement has a complete {SCORE_NAMES[score]} score yet.\n"
     return _paged(BACKLOG, "Backlog", intro, outro, items, label, graph, site)
 
 

@@ -26,10 +26,19 @@ c4: []                 # architecture elements it touches, e.g. [webshop.checkou
 # tags: []             # labels to group PRDs by (the roadmap's tag lanes)
 # milestones:          # dated steps, checked against the release (ROAD002)
 #   - {{name: beta for 5% of shoppers, date: 2027-02-01}}
+# personas: [shopper]  # C4 people it serves (shopper or c4:shopper), or names from `personas`
+# user_stories:
+#   - as: shopper
+#     want: to buy what I am looking at in one step
+#     so_that: I do not give up on a small screen
+#     requirements: [R1]
 requirements:
   - id: R1
     text: What a user can do once this ships, in one sentence.
     priority: must     # must | should | could | wont
+    # rice: {{reach: 1000, impact: 1, confidence: 0.8, effort: 2}}  # impact 0.25|0.5|1|2|3
+    # ice: {{impact: 7, confidence: 6, ease: 5}}  # each 1-10; score = impact × confidence × ease
+    # kano: performance  # must-be | performance | attractive | indifferent | reverse
     acceptance:
       - given: the situation before
         when: the user acts

@@ -27,6 +27,10 @@ class Category:
 #: MoSCoW priorities, in order
 MOSCOW = [Category("must", "Must", "#c62828"), Category("should", "Should", "#ef6c00"),
           Category("could", "Could", "#1e88e5"), Category("wont", "Won't", "#9e9e9e")]
+#: Kano categories in the order of :data:`specsite.prd.model.KANO`
+KANO = [Category("must-be", "Must-be", "#6a1b9a"), Category("performance", "Performance", "#00897b"),
+        Category("attractive", "Attractive", "#f9a825"), Category("indifferent", "Indifferent", "#9e9e9e"),
+        Category("reverse", "Reverse", "#5d4037")]
 
 
 @dataclass(frozen=True)

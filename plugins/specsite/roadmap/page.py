@@ -19,8 +19,9 @@ from ..core.html_table import HtmlTable
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.urls import relative_url
 from ..prd.entities import PAGE_DIR
+from ..prd.scores import kano_category
 from . import timeline
-from .charts import MOSCOW, Category, Group, category_bars
+from .charts import KANO, MOSCOW, Category, Group, category_bars
 from .plan import Item, Roadmap
 
 PATH = f"{PAGE_DIR}/roadmap.md"
@@ -38,10 +39,12 @@ class Mix:
     categories: list[Category]
 
 
-#: the requirement mixes the page charts, in order (another field adds its own entry here)
+#: the requirement mixes the page charts, in order
 MIXES: list[Mix] = [
     Mix("MoSCoW mix per release", "Requirements of the PRDs shown, per release, by MoSCoW priority.",
         lambda requirement: requirement.priority, MOSCOW),
+    Mix("Kano mix per release", "Requirements of the PRDs shown, per release, by Kano category "
+        "(requirements without one are not counted).", lambda requirement: kano_category(requirement.kano), KANO),
 ]
 
 
