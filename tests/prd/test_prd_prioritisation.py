@@ -206,7 +206,7 @@ def test_the_prd_page_shows_personas_and_stories(c4_specs):
     result = c4_specs({"0001-a.md": with_personas("customer", "customer")})
     page = next(p for p in result.pages(SiteContext()) if p.path == "requirements/PRD-0001.md")
     assert "## User stories" in page.markdown
-    assert re.search(r"\*\*Story 1\.\*\* As a \[Customer\]\([^)]*#c4-customer", page.markdown)
+    assert re.search(r"\*\*Story 1\.\*\* As a \[Customer\]\(\.\./architecture/customer\.md ", page.markdown)
     assert "{: #prd-0001-story-1 }" in page.markdown
     assert "| **Personas** | [Customer]" in page.markdown
 

@@ -148,7 +148,8 @@ def test_new_prd_writes_the_new_fields_commented_out_and_they_pass_once_uncommen
     assert specs({}).findings == []
     # uncomment every commented key: the fields are valid as written
     uncommented = "\n".join(line.replace("# ", "", 1) if line.lstrip().startswith(
-        ("# personas", "# user_stories", "#   ", "#     ", "# rice", "# ice", "# kano")) else line
+        ("# personas", "# user_stories", "# tags", "# milestones", "#   ", "#     ", "# rice",
+         "# ice", "# kano")) else line
         for line in text.split("\n"))
     created.write_text(uncommented, encoding="utf-8")
     result = specs({}, personas=["shopper"])
