@@ -36,14 +36,16 @@ def test_operation_shows_requirements_elements_and_referrers(tmp_path):
     req = Entity(id="PRD-0001.R1", kind="requirement", title="Pay", page="prds/PRD-0001.md", anchor="r1")
     adr = Entity(id="ADR-0003", kind="adr", title="Use cards", page="decisions/ADR-0003.md",
                  links=[Link("references", "api:payments#getPayment")])
-    element = Entity(id="c4:shop.payments", kind="container", title="Payments service",
+    element = Entity(id="c4:shop.payments", kind="c4", title="Payments service",
                      page="architecture/shop.md", anchor="payments",
                      attrs={"properties": {"openapi": "payments"}})
     result = run(tmp_path, {"api/payments.yaml": CLEAN}, extra=[req, adr, element])
     page = html.unescape(result.pages()["api/payments/payments.md"])
-    assert "**Implements:** [PRD-0001.R1 Pay](../../prds/PRD-0001.md#r1)" in page
-    assert "[ADR-0003 Use cards](../../decisions/ADR-0003.md)" in page
-    assert "**Served by:** [c4:shop.payments Payments service](../../architecture/shop.md#payments)" in page
+    # IDs read as IDs with the title as tooltip; an element reads as its name, the ID its tooltip
+    assert '**Implements:** [PRD-0001.R1](../../prds/PRD-0001.md#r1 "Pay")' in page
+    assert '**Referenced by:** [ADR-0003](../../decisions/ADR-0003.md "Use cards")' in page
+    assert ('**Served by:** [Payments service](../../architecture/shop.md#payments "c4:shop.payments")'
+            in page)
 
 
 def test_descriptions_are_sanitised(tmp_path):

@@ -27,8 +27,6 @@ KIND_LABELS = {
     "requirement": "Requirements",
     "prd": "Product requirements",
     "story": "User stories",
-    "user-story": "User stories",
-    "user_story": "User stories",
     "adr": "Decisions",
     "api": "APIs",
     "operation": "API operations",

@@ -26,7 +26,7 @@ from ..core.pipeline import SpecSet
 MATERIAL_SEPARATOR = r"[\s\-]+"
 SEPARATOR = r'[\s\-,:!=\[\]()"/#]+|\.(?!\d)|&[lg]t;'
 
-_KINDS = ("adr", "prd", "requirement", "operation", "runbook")
+_KINDS = ("adr", "prd", "requirement", "operation", "runbook", "debt")
 
 
 def search_plugin(config: MkDocsConfig) -> Any | None:

@@ -16,6 +16,7 @@ from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.urls import relative_md, relative_url
 from ..core.xref import Reference
+from ..core.references import entity_link
 from .badges import method_badge, status_badge
 from .curl import credentials, curl_command, server_url
 from .downloads import source_files
@@ -276,8 +277,7 @@ class ApiPages:
         target = self.graph.get(target_id)
         if target is None or not target.page:
             return escape.md_code(target_id) + (" (unknown)" if target is None else "")
-        label = target_id if target.title in (None, "", target_id) else f"{target_id} {target.title}"
-        return f"[{cell(label)}]({relative_md(page, target.page, target.anchor)})"
+        return entity_link(page, target)
 
     def _parameters(self, page: str, op: Operation) -> list[str]:
         params = parameters_of(self.api, op)
