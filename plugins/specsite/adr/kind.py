@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..core.config import SpecsiteConfig
 from ..core.entities import Entity, Link
+from ..core.file_memo import parsed
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
@@ -70,7 +71,8 @@ class AdrKind:
         for folder in model.folders:
             for path in spec_files(project, folder, findings):
                 if is_decision_file(path):
-                    decision = read_decision(project, path, findings)
+                    decision = parsed("adr", path, findings,
+                                      lambda found, p=path: read_decision(project, p, found))
                     if decision is not None:
                         model.decisions.append(decision)
                 elif path.suffix.lower() not in (".md", ".markdown"):

@@ -34,10 +34,12 @@ class InputHashes:
                 files.add(str(path))
         total = hashlib.sha256(extra.encode("utf-8"))
         for name in sorted(files):
-            total.update(f"\0{project.rel(name)}\0{self._file(name)}".encode("utf-8"))
+            total.update(f"\0{project.rel(name)}\0{self.file_digest(name)}".encode("utf-8"))
         return total.hexdigest()
 
-    def _file(self, name: str) -> str:
+    def file_digest(self, name: str) -> str:
+        """The hash of one file's content (``missing``, ``unreadable``), read again only when its
+        size or modification time changed."""
         try:
             stat = os.stat(name)
         except OSError:

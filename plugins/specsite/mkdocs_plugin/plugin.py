@@ -39,7 +39,8 @@ from pydantic import ValidationError
 from ..core.config import SpecsiteConfig, error_pairs
 from ..core.escape import html_attr
 from ..core.findings import Finding, Severity, apply_severities
-from ..core.inputs import InputHashes
+from ..core.incremental import PipelineMemo
+from ..core.recorded_graph import RecordingGraph, still_true
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import OutsideProjectError, Project
@@ -78,12 +79,16 @@ class SpecsitePlugin(BasePlugin):
         self.offline_script = False
         self.dirty = False
         self.replay = PageReplay()
-        self._inputs = InputHashes()
+        #: serve: files, read results and pages of each kind, reused while their inputs are
+        #: unchanged (ADR-0021); its hashes of input files serve the whole-inputs key too
+        self._memo = PipelineMemo()
+        self._inputs = self._memo.inputs
         #: serve: the hash of the inputs (and of what the preview depends on), the pipeline's
         #: results, and the pages made from them per site context (diff marks included)
         self._kept: tuple[str, SpecSet, dict[str, list[GeneratedPage]]] | None = None
-        #: serve: per page, the Markdown given, the graph, and the Markdown with links
-        self._linked: dict[str, tuple[str, object, str]] = {}
+        #: serve: per page, the Markdown given, what its links read of the graph, and the
+        #: Markdown with links
+        self._linked: dict[str, tuple[str, Any, str]] = {}
         #: serve: per page, the HTML sanitised (whole, compared, never a hash) and the result
         self._clean: dict[str, tuple[str, str]] = {}
         self._nav: Navigation | None = None
@@ -226,7 +231,7 @@ class SpecsitePlugin(BasePlugin):
         settings = self.options.model_dump_json() + "\0" + (diff_base(self.options.diff_base) or "")
         key = self._inputs.digest(project, roots, settings)
         if self._kept is None or self._kept[0] != key:
-            self._kept = (key, load_specs(project, self.options, docs_dir), {})
+            self._kept = (key, load_specs(project, self.options, docs_dir, self._memo), {})
         return self._kept[1]
 
     def _pages(self, specs: SpecSet, site: SiteContext) -> list[GeneratedPage]:
@@ -291,12 +296,16 @@ class SpecsitePlugin(BasePlugin):
             markdown = self.preview.apply(markdown, uri)
         graph = self.specs.graph
         kept = self._linked.get(uri)
-        if kept is not None and kept[0] == markdown and kept[1] is graph:
+        if kept is not None and kept[0] == markdown and still_true(kept[1], graph):
             linked = kept[2]
+        elif self.serving:
+            # the entities the links name were read through a recording view: the links stand
+            # while those entities' IDs, titles and pages do, whatever else changed in the graph
+            recording = RecordingGraph(graph)
+            linked = link_references(markdown, uri, recording)  # type: ignore[arg-type]
+            self._linked[uri] = (markdown, recording.reads, linked)
         else:
             linked = link_references(markdown, uri, graph)
-            if self.serving:
-                self._linked[uri] = (markdown, graph, linked)
         self.replay.content(page, linked, uri in self.generated)
         return linked
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core.config import SpecsiteConfig
 from ..core.entities import Entity
+from ..core.file_memo import parsed
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
@@ -45,7 +46,7 @@ def read_documents(project: Project, folders: list[Path], findings: list[Finding
         for path in spec_files(project, folder, findings):
             if not is_prd_file(path):
                 continue
-            doc = read_prd(project, path, findings)
+            doc = parsed("prd", path, findings, lambda found, p=path: read_prd(project, p, found))
             if doc is not None:
                 documents.append(doc)
     return documents
