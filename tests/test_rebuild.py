@@ -171,6 +171,7 @@ def test_editing_one_decision_redoes_only_what_reads_it(project, tmp_path):
     assert memo.files.parses == parses + 1
     assert memo.reused_reads == {"c4", "prd", "openapi"}
     assert memo.reused_pages == {"c4", "prd", "openapi"}
+    assert {"prd", "openapi"} <= memo.reused_checks
     served = snapshot(tmp_path / "site")
     assert "and more" in served["decisions/ADR-0005/index.html"].decode()
     assert served == cold(project, tmp_path / "cold")

@@ -2,7 +2,7 @@
 (ADR-0021). One :class:`PipelineMemo` lives in the plugin for the session; ``specsite check`` and
 ``mkdocs build`` use none and always do everything.
 
-Three levels, each generic over the kinds (a kind needs nothing beyond :class:`.SpecKind`):
+Four levels, each generic over the kinds (a kind needs nothing beyond :class:`.SpecKind`):
 
 - **Files** (:mod:`.file_memo`): a reader re-parses only the files whose content changed.
 - **Reads**: a kind's whole :class:`.ReadResult` is reused, the very object, while the files and
@@ -12,8 +12,9 @@ Three levels, each generic over the kinds (a kind needs nothing beyond :class:`.
   from the new graph (:mod:`.recorded_graph`): editing a decision's prose re-renders the decision
   pages, not the requirement pages that merely link to it by title.
 
-Checks always run again over the whole graph: they are cheap next to reading and rendering, and
-a finding anywhere may change with any edit.
+- **Checks**: a kind's findings are reused on the same terms as its pages (same read result,
+  same configuration, same answers from the graph); the pipeline's own cross-kind checks
+  (``[[ID]]`` references) always run.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Iterable
 
 from .config import SpecsiteConfig
 from .file_memo import FileMemo
+from .findings import Finding
 from .graph import SpecGraph
 from .inputs import InputHashes
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind
@@ -48,6 +50,14 @@ class _KeptPages:
     pages: list[GeneratedPage]
 
 
+@dataclass
+class _KeptFindings:
+    result: ReadResult
+    settings: str
+    reads: Reads
+    findings: list[Finding]
+
+
 class PipelineMemo:
     """Reads and pages of each kind, kept for the next build of a serve session."""
 
@@ -56,13 +66,15 @@ class PipelineMemo:
         self.files = FileMemo(self.inputs)
         self._reads: dict[str, _KeptRead] = {}
         self._pages: dict[str, _KeptPages] = {}
-        #: kinds whose read result / pages the last build reused (for the log and the tests)
+        self._checks: dict[str, _KeptFindings] = {}
+        #: kinds whose read result / checks / pages the last build reused (for the log and tests)
         self.reused_reads: set[str] = set()
+        self.reused_checks: set[str] = set()
         self.reused_pages: set[str] = set()
 
     def start(self) -> None:
         """A build begins."""
-        self.reused_reads, self.reused_pages = set(), set()
+        self.reused_reads, self.reused_checks, self.reused_pages = set(), set(), set()
 
     def read(self, kind: SpecKind, project: Project, config: SpecsiteConfig) -> ReadResult:
         """``kind.read(project, config)``, or the previous build's result while its inputs are
@@ -87,6 +99,21 @@ class PipelineMemo:
 
     def _digest(self, project: Project, sources: Iterable[str]) -> str:
         return self.inputs.digest(project, [Path(s) for s in sources])
+
+    def check(self, kind: SpecKind, graph: SpecGraph, result: ReadResult,
+              config: SpecsiteConfig) -> list[Finding]:
+        """``kind.check(...)``, or the previous build's findings while the kind's read result is
+        the same object, the configuration is the same and every graph read answers the same."""
+        settings = config.model_dump_json()
+        kept = self._checks.get(kind.name)
+        if kept is not None and kept.result is result and kept.settings == settings and \
+                still_true(kept.reads, graph):
+            self.reused_checks.add(kind.name)
+            return list(kept.findings)
+        recording = RecordingGraph(graph)
+        findings = kind.check(recording, result, config)  # type: ignore[arg-type]  # the graph's read API
+        self._checks[kind.name] = _KeptFindings(result, settings, recording.reads, list(findings))
+        return findings
 
     def pages(self, kind: SpecKind, graph: SpecGraph, result: ReadResult,
               site: SiteContext) -> list[GeneratedPage]:

@@ -89,7 +89,10 @@ def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None,
         for page in read_docs_pages(project, docs_dir, findings):
             graph.add(page)
     for kind in KINDS:
-        findings.extend(kind.check(graph, results[kind.name], config))
+        if memo is not None:
+            findings.extend(memo.check(kind, graph, results[kind.name], config))
+        else:
+            findings.extend(kind.check(graph, results[kind.name], config))
     unparsed = {prefix: file for r in results.values() for prefix, file in r.unparsed.items()}
     findings.extend(check_references(graph, unparsed))
     findings = _without_shadowed_references(findings)

@@ -416,13 +416,18 @@ def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: M
     other files beside them stay), and one line says so, so a decision is never published twice."""
     docs = Path(config.docs_dir).resolve()
     taken: set[str] = set()
+    folders: dict[str, Path] = {}  # each folder resolved once: thousands of specs share a few
     for entity in specs.graph:
         # only a source whose entity has a page of its own among the generated ones (a hand-written
         # page is an entity too, and is its own page: one a generated page would replace is an error)
         if not entity.file or entity.page not in generated or \
                 not entity.file.lower().endswith((".md", ".markdown")):
             continue
-        source = project.absolute(entity.file).resolve()
+        absolute = project.absolute(entity.file)
+        folder = str(absolute.parent)
+        if folder not in folders:
+            folders[folder] = absolute.parent.resolve()
+        source = absolute.resolve() if absolute.is_symlink() else folders[folder] / absolute.name
         if not source.is_relative_to(docs):
             continue
         path = source.relative_to(docs).as_posix()

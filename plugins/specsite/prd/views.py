@@ -251,3 +251,7 @@ def _coverage(rows: list[Row]) -> str:
     table.rows.append(["<em>All requirements (any priority and status) tracing to anything</em>",
                        f"{traced} of {len(everything)}", share(traced, len(everything))])
     return f"Must requirements of approved and shipped PRDs: {len(musts)}.\n\n" + table.render()
+
+
+#: links from a page's raw HTML to entities, for the other views of every PRD (the portfolio)
+Links = _Links
