@@ -229,6 +229,7 @@ class SpecsitePlugin(BasePlugin):
         # the preview's base (the option, or SPECSITE_DIFF_BASE) is part of the key: changing it
         # starts afresh, whatever the preview is made of
         settings = self.options.model_dump_json() + "\0" + (diff_base(self.options.diff_base) or "")
+        self._inputs.new_build()
         key = self._inputs.digest(project, roots, settings)
         if self._kept is None or self._kept[0] != key:
             self._kept = (key, load_specs(project, self.options, docs_dir, self._memo), {})
