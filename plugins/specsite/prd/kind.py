@@ -24,6 +24,8 @@ class PrdModel:
 
     documents: list[PrdDocument] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
+    #: each document's entities (the PRD and its requirements), by file
+    entities: dict[str, list[Entity]] = field(default_factory=dict)
 
     def unique(self) -> list[PrdDocument]:
         """The first document of each PRD ID, by number: what the site shows."""
@@ -41,15 +43,27 @@ def prd_folders(project: Project, config: SpecsiteConfig, findings: list[Finding
 
 def read_documents(project: Project, folders: list[Path], findings: list[Finding]) -> list[PrdDocument]:
     """Every PRD file under ``folders`` (hidden files and folders skipped), sorted by path."""
-    documents = []
+    return [doc for doc, _ in _read_all(project, folders, findings)]
+
+
+def _read_all(project: Project, folders: list[Path], findings: list[Finding]
+              ) -> list[tuple[PrdDocument, list[Entity]]]:
+    """Every PRD file under ``folders`` with its entities (kept with the parse: under ``mkdocs
+    serve`` an unchanged file costs neither)."""
+    read = []
     for folder in folders:
         for path in spec_files(project, folder, findings):
             if not is_prd_file(path):
                 continue
-            doc = parsed("prd", path, findings, lambda found, p=path: read_prd(project, p, found))
-            if doc is not None:
-                documents.append(doc)
-    return documents
+            pair = parsed("prd", path, findings, lambda found, p=path: _read(project, p, found))
+            if pair is not None:
+                read.append(pair)
+    return read
+
+
+def _read(project: Project, path: Path, findings: list[Finding]) -> tuple[PrdDocument, list[Entity]] | None:
+    doc = read_prd(project, path, findings)
+    return None if doc is None else (doc, document_entities(doc))
 
 
 class PrdKind:
@@ -60,10 +74,11 @@ class PrdKind:
     def read(self, project: Project, config: SpecsiteConfig) -> ReadResult:
         findings: list[Finding] = []
         model = PrdModel(folders=prd_folders(project, config, findings))
-        model.documents = read_documents(project, model.folders, findings)
         entities: list[Entity] = []
-        for doc in model.documents:
-            entities.extend(document_entities(doc))
+        for doc, own in _read_all(project, model.folders, findings):
+            model.documents.append(doc)
+            model.entities[doc.file] = own
+            entities.extend(own)
         return ReadResult(entities, findings, [str(f) for f in model.folders], model)
 
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:
