@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..core.escape import (html_attr, html_text, html_text_code, md_code, md_text, md_text_code,
                            svg_attr, svg_text)
 from ..core.graph import SpecGraph
-from ..core.html_table import Chunk, HtmlTable, paginate, pager
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import slug
 from ..core.references import referable, reference, referenced_by
@@ -89,9 +89,10 @@ def _index(decisions: list[Decision], graph: SpecGraph, site: SiteContext) -> li
             table.rows.append([_link(chunk.path, d.id, graph, site),
                                html_text_code(d.title or d.path_name), status_badge(d.status),
                                html_text(d.date or "")])
-        lines += [nav, table.render(), nav]
+        blocks = HtmlBlocks()
+        lines += [nav, blocks.add(table.render()), nav]
         pages.append(GeneratedPage(chunk.path, heading if chunk.number > 1 else "Decisions",
-                                   "\n".join(lines)))
+                                   "\n".join(lines), html=blocks.html))
     return pages
 
 
@@ -108,27 +109,28 @@ def _timeline(decisions: list[Decision], graph: SpecGraph, site: SiteContext) ->
         heading = "Decision timeline" if chunk.number == 1 else \
             f"Decision timeline (page {chunk.number} of {len(chunks)})"
         lines = [f"# {heading}", "", nav]
+        blocks = HtmlBlocks()
         group: str | None = None
         entries: list[str] = []
         for d in chunk.items:
             year = d.date[:4] if d.date else "Undated"
             if year != group:
-                lines += _year(group, entries)
+                lines += _year(group, entries, blocks)
                 group, entries = year, []
             date = f"<strong>{html_text(d.date)}</strong> · " if d.date else ""
             entries.append(f"<li>{date}{_link(chunk.path, d.id, graph, site)} "
                            f"{html_text_code(d.title)} · {status_badge(d.status)}</li>")
-        lines += _year(group, entries)
+        lines += _year(group, entries, blocks)
         lines.append(nav)
-        pages.append(GeneratedPage(chunk.path, heading, "\n".join(lines) + "\n"))
+        pages.append(GeneratedPage(chunk.path, heading, "\n".join(lines) + "\n", html=blocks.html))
     return pages
 
 
-def _year(year: str | None, entries: list[str]) -> list[str]:
+def _year(year: str | None, entries: list[str], blocks: HtmlBlocks) -> list[str]:
     """One year's heading and its list (nothing before the first year)."""
     if year is None:
         return []
-    return ["", f"## {html_text(year)}", "", "<ul>", *entries, "</ul>", ""]
+    return ["", f"## {md_text(year)}", "", blocks.add("\n".join(["<ul>", *entries, "</ul>"])), ""]
 
 
 def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:

@@ -39,6 +39,7 @@ from pydantic import ValidationError
 from ..core.config import SpecsiteConfig, error_pairs
 from ..core.escape import html_attr
 from ..core.findings import Finding, Severity, apply_severities
+from ..core.html_table import put_back
 from ..core.incremental import PipelineMemo
 from ..core.recorded_graph import RecordingGraph, still_true
 from ..core.kind import GeneratedPage, SiteContext
@@ -54,6 +55,7 @@ from . import offline, search_keys
 from ..reports.escape import log_line
 from .replay import PageReplay
 from .set_aside import set_aside
+from .template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -73,6 +75,8 @@ class SpecsitePlugin(BasePlugin):
         self.generated: set[str] = set()
         #: docs-tree path -> title (plain text) of each page specsite generated in this build
         self.titles: dict[str, str] = {}
+        #: docs-tree path -> the raw HTML a generated page keeps out of Markdown, by marker
+        self.html_blocks: dict[str, dict[str, str]] = {}
         #: what a preview build (diff_base) adds; None in every other build
         self.preview: Preview | None = None
         #: the offline script is part of the site (Material with a repository widget)
@@ -92,6 +96,8 @@ class SpecsitePlugin(BasePlugin):
         #: serve: per page, the HTML sanitised (whole, compared, never a hash) and the result
         self._clean: dict[str, tuple[str, str]] = {}
         self._nav: Navigation | None = None
+        #: serve: the theme's compiled templates (MkDocs makes a new environment every build)
+        self._templates = MemoryBytecodeCache()
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -164,7 +170,7 @@ class SpecsitePlugin(BasePlugin):
         self.preview = self._preview(project, config_file, specs, config)
         site = SiteContext(use_directory_urls=config.use_directory_urls,
                            diff_marks=self.preview.marks if self.preview else {})
-        self.generated, self.titles = set(), {}
+        self.generated, self.titles, self.html_blocks = set(), {}, {}
         pages = self._pages(specs, site)
         _take_over_sources(project, files, specs, config, {p.path for p in pages})
         if self.preview is not None:
@@ -181,6 +187,8 @@ class SpecsitePlugin(BasePlugin):
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             self.generated.add(file.src_uri)
             self.titles[file.src_uri] = page.title
+            if page.html:
+                self.html_blocks[file.src_uri] = page.html
             if page.source:
                 file.edit_uri = docs_prefix + page.source
             files.append(file)
@@ -256,6 +264,8 @@ class SpecsitePlugin(BasePlugin):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.options.enabled or self._nav is None:
             return env
+        if self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = self._templates
         return self.replay.environment(env, config, self._nav, files)
 
     @event_priority(-100)  # after the search plugin indexed the page
@@ -307,7 +317,10 @@ class SpecsitePlugin(BasePlugin):
             self._linked[uri] = (markdown, recording.reads, linked)
         else:
             linked = link_references(markdown, uri, graph)
-        self.replay.content(page, linked, uri in self.generated)
+        blocks = self.html_blocks.get(uri)
+        # the HTML put in after Markdown is part of what the page is made of
+        key = linked if not blocks else "\0".join([linked, *blocks.values()])
+        self.replay.content(page, key, uri in self.generated)
         return linked
 
     @event_priority(-50)  # after the search plugin wrote its index, before others copy it
@@ -345,7 +358,8 @@ class SpecsitePlugin(BasePlugin):
                     page.meta["title"] = html_attr(title)
             clean = self.replay.sanitised(page, html)
             if clean is None:
-                clean = self._sanitised(page.file.src_uri, drop_empty_header_rows(html))
+                full = put_back(html, self.html_blocks.get(page.file.src_uri, {}))
+                clean = self._sanitised(page.file.src_uri, drop_empty_header_rows(full))
                 self.replay.keep_sanitised(page, clean)
             return clean
         return html

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from ..adr.pages import status_badge
 from ..core.escape import html_text, html_text_code, md_text
-from ..core.html_table import HtmlTable, paginate, pager
+from ..core.html_table import HtmlBlocks, HtmlTable, paginate, pager
 from ..core.graph import SpecGraph
 from ..core.references import reference
 from ..core.kind import GeneratedPage, SiteContext
@@ -65,11 +65,12 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext
             table.rows.append([links.one(p.id), html_text_code(p.title), status_badge(p.status),
                                html_text(p.owner), html_text(p.release) or UNSCHEDULED,
                                str(len(p.requirements)), str(musts)])
-        lines += [nav, table.render()]
+        blocks = HtmlBlocks()
+        lines += [nav, blocks.add(table.render())]
         if chunk.number == len(chunks):
             lines += _groups(documents, prds)
         lines.append(nav)
-        pages.append(GeneratedPage(chunk.path, heading, "\n".join(lines)))
+        pages.append(GeneratedPage(chunk.path, heading, "\n".join(lines), html=blocks.html))
     return pages
 
 
