@@ -211,3 +211,16 @@ def test_the_portfolio_is_paged_with_groups_on_the_last_page(two_a_page):
     assert ids == [["PRD-0001", "PRD-0002"], ["PRD-0003"]]
     assert "By release" in portfolio[1] and "By release" not in portfolio[0]
     assert "ranked backlog" in portfolio[0]
+
+
+def test_a_spec_value_cannot_stand_in_for_a_table(tmp_path):
+    """Tables reach the page after Markdown, in place of a marker comment; a title that spells
+    the marker is escaped text, so it neither receives a table nor loses one."""
+    root = generate(3, tmp_path / "marker")
+    adr = root / "adrs" / "0002-decision-2.md"
+    adr.write_text(adr.read_text(encoding="utf-8").replace(
+        "# 2. Decision 2", "# 2. Decision <!--specsite-html-0--> two"), encoding="utf-8")
+    index = (build_site(root, strict=False) / "decisions" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<table>") == 1
+    assert "specsite-html" not in index.replace("Decision &lt;!--specsite-html-0--&gt; two", "")
+    assert "Decision &lt;!--specsite-html-0--&gt; two" in index
