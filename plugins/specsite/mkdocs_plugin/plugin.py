@@ -10,8 +10,10 @@ untrusted) with the one allow-list of :mod:`specsite.core.sanitise`, and give it
 theme's templates cannot misread.
 
 Under ``mkdocs serve`` the instance survives rebuilds: the pipeline's results are kept while its
-input files hash the same (and the preview's base, ``diff_base``, is the same), and unchanged
-generated pages are replayed (:mod:`.replay`).
+input files hash the same (and the preview's base, ``diff_base``, is the same); when they do not,
+each kind's parsed files, read result, findings and pages are reused while what they were made
+from is unchanged (:mod:`specsite.core.incremental`, ADR-0021); unchanged generated pages are
+replayed (:mod:`.replay`) and the theme's compiled templates kept (:mod:`.template_cache`).
 """
 
 from __future__ import annotations
