@@ -4,8 +4,8 @@ N/20 OpenAPI files) for each N given.
 
 Prints, per N: check time and peak memory; build time (wall clock and CPU), time per page, peak
 memory, pages, site size, the largest page and the search index size; and for ``mkdocs serve``
-the rebuild after a save that changes nothing and after an edit to one ADR (total, and specsite's
-own share of it). Wall-clock times depend on what else runs on the machine; CPU time less so.
+the rebuild after a save that changes nothing, after an edit to one ADR and after an edit to one
+PRD (wall clock, CPU, and the wall-clock time spent in specsite's plugin events). Wall-clock times depend on what else runs on the machine; CPU time less so.
 
 Usage: ``python benchmarks/scale_bench.py [N ...]`` (default 100 300 1000) from the repository
 root, with specsite importable (``PYTHONPATH=plugins`` in a checkout). ``--keep DIR`` keeps the
@@ -28,6 +28,7 @@ from scale_corpus import generate  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 EDITED_ADR = "adrs/0004-decision-4.md"
+EDITED_PRD = "specs/prds/PRD-0004-product-4.md"
 
 
 def measured(args: list[str], cwd: Path) -> dict:
@@ -91,23 +92,34 @@ def serve_rebuilds(root: Path) -> dict:
     first = config()
     first.plugins.on_startup(command="serve", dirty=False)
 
-    def rebuild() -> tuple[float, float]:
+    def rebuild(name: str) -> None:
         spent[0] = 0.0
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         build(config(), serve_url=SERVE_URL)
-        return time.perf_counter() - start, spent[0]
+        figures[name] = time.perf_counter() - start
+        figures[f"{name}_cpu"] = time.process_time() - cpu
+        figures[f"{name}_specsite"] = spent[0]
 
-    figures = {}
-    figures["serve_first"], _ = rebuild()
+    figures: dict = {}
+    rebuild("serve_first")
     adr = root / EDITED_ADR
     text = adr.read_text(encoding="utf-8")
     adr.write_text(text, encoding="utf-8")  # saved without a change
-    figures["noop"], figures["noop_specsite"] = rebuild()
+    rebuild("noop")
     adr.write_text(text.replace("We will do thing 4.", "We will do thing 4, and more."), encoding="utf-8")
-    figures["edit"], figures["edit_specsite"] = rebuild()
+    rebuild("edit")
     page = (site / "decisions" / "ADR-0004" / "index.html").read_text(encoding="utf-8")
     figures["edit_served"] = "and more" in page
     adr.write_text(text, encoding="utf-8")
+    rebuild("edit_back")
+    prd = root / EDITED_PRD
+    text = prd.read_text(encoding="utf-8")
+    prd.write_text(text.replace("Requirement 1 of product 4.", "Requirement 1 of product 4, changed."),
+                   encoding="utf-8")
+    rebuild("edit_prd")
+    page = (site / "requirements" / "PRD-0004" / "index.html").read_text(encoding="utf-8")
+    figures["edit_prd_served"] = "product 4, changed" in page
+    prd.write_text(text, encoding="utf-8")
     return figures
 
 
@@ -138,10 +150,16 @@ ROWS = [
     ("site size (MB)", lambda f: f"{f['site_mb']:.1f}"),
     ("largest page (KB)", lambda f: f"{f['largest_kb']:.0f} ({f['largest']})"),
     ("search index (MB)", lambda f: f"{f['search_mb']:.1f}"),
-    ("serve: no-op save (s; specsite s)", lambda f: f"{f['noop']:.2f}; {f['noop_specsite']:.2f}"),
-    ("serve: edit one ADR (s; specsite s)", lambda f: f"{f['edit']:.2f}; {f['edit_specsite']:.2f}"
-                                                      + ("" if f["edit_served"] else " NOT UPDATED")),
+    ("serve: no-op save (s, CPU s; specsite s)", lambda f: _serve(f, "noop")),
+    ("serve: edit one ADR (s, CPU s; specsite s)", lambda f: _serve(f, "edit", "edit_served")),
+    ("serve: edit one PRD (s, CPU s; specsite s)", lambda f: _serve(f, "edit_prd", "edit_prd_served")),
 ]
+
+
+def _serve(f: dict, name: str, served: str | None = None) -> str:
+    """A serve rebuild's wall-clock and CPU seconds, and the wall-clock seconds in specsite."""
+    text = f"{f[name]:.2f}, {f[name + '_cpu']:.2f}; {f[name + '_specsite']:.2f}"
+    return text + ("" if served is None or f[served] else " NOT UPDATED")
 
 
 def main() -> None:

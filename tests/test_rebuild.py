@@ -156,3 +156,51 @@ def test_sanitised_html_is_kept_only_for_the_very_same_html():
     # other HTML for the same page, even of the same length, is sanitised afresh
     assert plugin._sanitised("a.md", "<b onclick=x>1</b>") == "<b>1</b>"
     assert plugin._sanitised("a.md", "<p>one</p>") == "<p>one</p>"
+
+
+def test_editing_one_decision_redoes_only_what_reads_it(project, tmp_path):
+    """A decision's prose changes: only that file is parsed again, only the decision kind's pages
+    are made again (requirement, C4 and API pages read nothing the edit changed), and the site
+    equals a cold build; then its title changes and the pages that show it follow."""
+    rebuild, plugin = serve_session(project, tmp_path / "site")
+    rebuild()
+    memo = plugin._memo
+    parses = memo.files.parses
+    _edit(project / "adrs" / "0005-decision-5.md", "We will do thing 5.", "We will do thing 5, and more.")
+    rebuild()
+    assert memo.files.parses == parses + 1
+    assert memo.reused_reads == {"c4", "prd", "openapi"}
+    assert memo.reused_pages == {"c4", "prd", "openapi"}
+    assert {"prd", "openapi"} <= memo.reused_checks
+    served = snapshot(tmp_path / "site")
+    assert "and more" in served["decisions/ADR-0005/index.html"].decode()
+    assert served == cold(project, tmp_path / "cold")
+
+    # PRD-0002 relies on ADR-0005: its page, the traceability matrix, the decision index and the
+    # referring decisions show the new title
+    _edit(project / "adrs" / "0005-decision-5.md", "# 5. Decision 5", "# 5. Decision five")
+    rebuild, plugin = serve_session(project, tmp_path / "site2")
+    rebuild()
+    _edit(project / "adrs" / "0005-decision-5.md", "# 5. Decision five", "# 5. Decision 5, renamed")
+    rebuild()
+    assert "prd" not in plugin._memo.reused_pages
+    served = snapshot(tmp_path / "site2")
+    for page in ("requirements/PRD-0002/index.html", "requirements/traceability/index.html",
+                 "decisions/index.html", "decisions/ADR-0005/index.html"):
+        assert "Decision 5, renamed" in served[page].decode(), page
+    assert served == cold(project, tmp_path / "cold2")
+
+
+def test_a_new_spec_folder_is_read(project, tmp_path):
+    """A configured folder that did not exist appears: the kind reads it though no source of the
+    last read named it."""
+    import shutil
+    shutil.move(project / "specs" / "prds", tmp_path / "prds-aside")
+    rebuild, plugin = serve_session(project, tmp_path / "site")
+    rebuild()
+    assert "requirements/PRD-0002/index.html" not in snapshot(tmp_path / "site")
+    shutil.move(tmp_path / "prds-aside", project / "specs" / "prds")
+    rebuild()
+    served = snapshot(tmp_path / "site")
+    assert "requirements/PRD-0002/index.html" in served
+    assert served == cold(project, tmp_path / "cold")

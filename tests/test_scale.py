@@ -166,3 +166,61 @@ def test_a_backlog_page_filters_and_sorts_in_the_browser(scale_site):
             browser.close()
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def two_a_page(tmp_path_factory) -> Path:
+    """Six decisions and three PRDs with two rows a page."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr("specsite.core.html_table.ROWS_PER_PAGE", 2)
+    try:
+        root = generate(3, tmp_path_factory.mktemp("two"))
+        yield build_site(root, strict=False)
+    finally:
+        mp.undo()
+
+
+def _view_pages(site: Path, view: str, more: str | None = None) -> list[str]:
+    """The pages of a paged view: its first page, then pages 2, 3... in the folder ``more``
+    (``decisions/index`` for the index at ``decisions/``)."""
+    rest = site / (more or view)
+    return [(site / view / "index.html").read_text(encoding="utf-8")] + [
+        p.read_text(encoding="utf-8")
+        for p in sorted(rest.glob("*/index.html"), key=lambda p: p.parent.name)
+        if p.parent.name.isdigit()]
+
+
+def test_the_decision_index_and_timeline_are_paged(two_a_page):
+    index = _view_pages(two_a_page, "decisions", "decisions/index")
+    assert len(index) == 3 and "Page 3 of 3" in index[2]
+    found = [re.findall(r'<tr><td><a href="[^"]*" title="[^"]*">(ADR-\d{4})</a>', html) for html in index]
+    assert found == [["ADR-0001", "ADR-0002"], ["ADR-0003", "ADR-0004"], ["ADR-0005", "ADR-0006"]]
+    assert 'href="../../ADR-0003/" title="Decision 3"' in index[1]  # final URLs one folder deeper
+    assert '<a href="../../">Decisions</a>' in index[1]  # page 2 links up to the index
+    timeline = _view_pages(two_a_page, "decisions/timeline")
+    assert len(timeline) == 3
+    dated = [re.findall(r"<li><strong>([0-9-]+)</strong>", html) for html in timeline]
+    assert sum(dated, []) == sorted(sum(dated, [])) and len(sum(dated, [])) == 6
+    assert "<h2" in timeline[0]  # a heading per year on every page
+
+
+def test_the_portfolio_is_paged_with_groups_on_the_last_page(two_a_page):
+    portfolio = _view_pages(two_a_page, "requirements", "requirements/index")
+    assert len(portfolio) == 2
+    ids = [re.findall(r'<tr><td><a href="[^"]*" title="[^"]*">(PRD-\d{4})</a>', html) for html in portfolio]
+    assert ids == [["PRD-0001", "PRD-0002"], ["PRD-0003"]]
+    assert "By release" in portfolio[1] and "By release" not in portfolio[0]
+    assert "ranked backlog" in portfolio[0]
+
+
+def test_a_spec_value_cannot_stand_in_for_a_table(tmp_path):
+    """Tables reach the page after Markdown, in place of a marker comment; a title that spells
+    the marker is escaped text, so it neither receives a table nor loses one."""
+    root = generate(3, tmp_path / "marker")
+    adr = root / "adrs" / "0002-decision-2.md"
+    adr.write_text(adr.read_text(encoding="utf-8").replace(
+        "# 2. Decision 2", "# 2. Decision <!--specsite-html-0--> two"), encoding="utf-8")
+    index = (build_site(root, strict=False) / "decisions" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<table>") == 1
+    assert "specsite-html" not in index.replace("Decision &lt;!--specsite-html-0--&gt; two", "")
+    assert "Decision &lt;!--specsite-html-0--&gt; two" in index

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from ..core.config import SpecsiteConfig
 from ..core.entities import Entity, Link
+from ..core.file_memo import parsed
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import Project
 from ..core.sources import configured_paths, spec_files
-from ..core.xref import normalise, scan
+from ..core.xref import Reference, normalise, scan
 from . import checks, pages
 from .model import Decision, StatedLink
 from .reader import is_decision_file, read_decision
@@ -67,16 +68,18 @@ class AdrKind:
     def read(self, project: Project, config: SpecsiteConfig) -> ReadResult:
         findings: list[Finding] = []
         model = AdrModel(folders=adr_folders(project, config, findings))
+        prose: dict[str, tuple[list[Reference], str | None]] = {}
         for folder in model.folders:
             for path in spec_files(project, folder, findings):
                 if is_decision_file(path):
-                    decision = read_decision(project, path, findings)
-                    if decision is not None:
-                        model.decisions.append(decision)
+                    read = parsed("adr", path, findings, lambda found, p=path: _read(project, p, found))
+                    if read is not None:
+                        model.decisions.append(read[0])
+                        prose[read[0].file] = read[1:]
                 elif path.suffix.lower() not in (".md", ".markdown"):
                     model.assets.setdefault(path.relative_to(folder).as_posix(), path)
         _resolve_links(model)
-        entities = [_entity(d, model) for d in model.decisions]
+        entities = [_entity(d, model, *prose[d.file]) for d in model.decisions]
         assets = {f"{PAGE_DIR}/{name}": str(path) for name, path in sorted(model.assets.items())}
         return ReadResult(entities, findings, [str(f) for f in model.folders], model, assets)
 
@@ -141,7 +144,15 @@ def decision_text(body: str) -> str | None:
     return "\n".join(out).strip() if out is not None else None
 
 
-def _entity(d: Decision, model: AdrModel) -> Entity:
+def _read(project: Project, path: Path, findings: list[Finding]
+          ) -> tuple[Decision, list[Reference], str | None] | None:
+    """One decision file parsed, with the ``[[ID]]`` references of its body and the text of its
+    decision section (kept with the parse: under ``mkdocs serve`` an unchanged file costs neither)."""
+    d = read_decision(project, path, findings)
+    return None if d is None else (d, scan(d.body, d.body_line), decision_text(d.body))
+
+
+def _entity(d: Decision, model: AdrModel, references: list[Reference], decision: str | None) -> Entity:
     links = []
     for i, link in enumerate(d.links):
         target = model.target(d, i)
@@ -149,10 +160,10 @@ def _entity(d: Decision, model: AdrModel) -> Entity:
             links.append(Link(link.rel, target, d.file, link.line, None, link.raw))
     for element, line in d.elements:
         links.append(Link("c4", f"c4:{element}", d.file, line, None, element))
-    for ref in scan(d.body, d.body_line):
+    for ref in references:
         links.append(Link("references", ref.target, d.file, ref.line, ref.column, ref.label))
     attrs = {"date": d.date, "number": d.number, "format": d.format, "tags": d.tags,
-             "decision": decision_text(d.body)}
+             "decision": decision}
     attrs.update({key.replace("-", "_"): value for key, value in sorted(d.people.items())})
     return Entity(
         id=d.id, kind="adr", title=d.title or d.path_name, status=d.status, file=d.file,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..core.escape import md_code, md_text, md_text_code, svg_attr, svg_text
+from ..core.escape import (html_attr, html_text, html_text_code, md_code, md_text, md_text_code,
+                           svg_attr, svg_text)
 from ..core.graph import SpecGraph
-from ..core.html_table import table_classes
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import slug
 from ..core.references import referable, reference, referenced_by
@@ -30,8 +31,7 @@ def render_all(model: "AdrModel", graph: SpecGraph, site: SiteContext) -> list[G
     decisions = _unique(model.decisions)
     if not decisions and not model.folders:
         return []
-    pages = [GeneratedPage(INDEX, "Decisions", _index(decisions))]
-    pages.append(GeneratedPage(TIMELINE, "Decision timeline", _timeline(decisions)))
+    pages = [*_index(decisions, graph, site), *_timeline(decisions, graph, site)]
     pages.append(GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site)))
     for d in decisions:
         entity = graph.get(d.id)
@@ -56,38 +56,84 @@ def status_badge(status: str | None) -> str:
     return f'<span class="specsite-status specsite-status--{slug(status, "none")}">{md_text(status)}</span>'
 
 
-def _index(decisions: list[Decision]) -> str:
-    lines = [
-        "# Architecture decisions", "",
-        f"{len(decisions)} decisions. See also the [timeline](timeline.md) and the "
-        "[graph of supersede and amend links](graph.md).", "",
+def _link(page: str, entity_id: str, graph: SpecGraph, site: SiteContext) -> str:
+    """An HTML link from ``page`` to a decision's page, titled with its title (raw HTML carries
+    final URLs: MkDocs rewrites no link inside it)."""
+    entity = graph.get(entity_id)
+    if entity is None or not entity.page:
+        return html_text(entity_id)
+    href = relative_url(page, entity.page, site.use_directory_urls, entity.anchor)
+    return f'<a href="{html_attr(href)}" title="{html_attr(entity.title)}">{html_text(entity_id)}</a>'
+
+
+def _ranges(chunks: list[Chunk[Decision]]) -> list[str]:
+    """What each page of a paged view holds: ``ADR-0001 – ADR-1000``."""
+    return [f"{c.items[0].id} – {c.items[-1].id}" if c.items else "" for c in chunks]
+
+
+def _index(decisions: list[Decision], graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
+    """The decision index: an HTML table of every decision, :data:`ROWS_PER_PAGE` rows a page."""
+    chunks = paginate(INDEX, decisions)
+    labels = _ranges(chunks)
+    pages = []
+    for chunk in chunks:
+        nav = pager(chunk, chunks, labels, site.use_directory_urls)
+        heading = "Architecture decisions" if chunk.number == 1 else \
+            f"Architecture decisions (page {chunk.number} of {len(chunks)})"
+        lines = [f"# {heading}", ""]
+        if chunk.number == 1:
+            lines += [f"{len(decisions)} decisions. See also the [timeline](timeline.md) and the "
+                      "[graph of supersede and amend links](graph.md).", ""]
         # searchable and sortable, as log4brains' index; statuses as filter buttons
-        f'<div class="specsite-filter {table_classes((1, 3, 4))}" data-specsite-filter-column="3" '
-        'data-specsite-sortable="1" markdown>', "",
-        "| ID | Decision | Status | Date | Deciders |", "|---|---|---|---|---|",
-    ]
-    for d in decisions:
-        deciders = ", ".join(md_text(n) for n in d.people.get("decision-makers", []))
-        lines.append(f"| {reference(d.id)} | {md_text_code(d.title or d.path_name)} | {status_badge(d.status)} "
-                     f"| {md_text(d.date)} | {deciders} |")
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+        table = HtmlTable(["ID", "Decision", "Status", "Date", "Deciders"], filter_column=3,
+                          fit=(1, 3, 4))
+        for d in chunk.items:
+            deciders = ", ".join(html_text(n) for n in d.people.get("decision-makers", []))
+            table.rows.append([_link(chunk.path, d.id, graph, site),
+                               html_text_code(d.title or d.path_name), status_badge(d.status),
+                               html_text(d.date or ""), deciders])
+        blocks = HtmlBlocks()
+        lines += [nav, blocks.add(table.render()), nav]
+        pages.append(GeneratedPage(chunk.path, heading if chunk.number > 1 else "Decisions",
+                                   "\n".join(lines), html=blocks.html))
+    return pages
 
 
-def _timeline(decisions: list[Decision]) -> str:
-    lines = ["# Decision timeline", ""]
+def _timeline(decisions: list[Decision], graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
+    """Decisions by date, a list per year (undated ones last), :data:`ROWS_PER_PAGE` a page."""
     dated = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.id))
-    year = None
-    for d in dated:
-        if d.date[:4] != year:
-            year = d.date[:4]
-            lines += ["", f"## {md_text(year)}", ""]
-        lines.append(f"- **{md_text(d.date)}** · {reference(d.id)} {md_text_code(d.title)} · {status_badge(d.status)}")
-    undated = [d for d in decisions if not d.date]
-    if undated:
-        lines += ["", "## Undated", ""]
-        lines += [f"- {reference(d.id)} {md_text_code(d.title)} · {status_badge(d.status)}" for d in undated]
-    return "\n".join(lines) + "\n"
+    items = dated + [d for d in decisions if not d.date]
+    chunks = paginate(TIMELINE, items)
+    labels = [f"{c.items[0].date or 'undated'} – {c.items[-1].date or 'undated'}" if c.items else ""
+              for c in chunks]
+    pages = []
+    for chunk in chunks:
+        nav = pager(chunk, chunks, labels, site.use_directory_urls)
+        heading = "Decision timeline" if chunk.number == 1 else \
+            f"Decision timeline (page {chunk.number} of {len(chunks)})"
+        lines = [f"# {heading}", "", nav]
+        blocks = HtmlBlocks()
+        group: str | None = None
+        entries: list[str] = []
+        for d in chunk.items:
+            year = d.date[:4] if d.date else "Undated"
+            if year != group:
+                lines += _year(group, entries, blocks)
+                group, entries = year, []
+            date = f"<strong>{html_text(d.date)}</strong> · " if d.date else ""
+            entries.append(f"<li>{date}{_link(chunk.path, d.id, graph, site)} "
+                           f"{html_text_code(d.title)} · {status_badge(d.status)}</li>")
+        lines += _year(group, entries, blocks)
+        lines.append(nav)
+        pages.append(GeneratedPage(chunk.path, heading, "\n".join(lines) + "\n", html=blocks.html))
+    return pages
+
+
+def _year(year: str | None, entries: list[str], blocks: HtmlBlocks) -> list[str]:
+    """One year's heading and its list (nothing before the first year)."""
+    if year is None:
+        return []
+    return ["", f"## {md_text(year)}", "", blocks.add("\n".join(["<ul>", *entries, "</ul>"])), ""]
 
 
 def _decision_page(d: Decision, model: "AdrModel", graph: SpecGraph) -> str:

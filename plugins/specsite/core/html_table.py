@@ -59,6 +59,33 @@ def table_classes(fit: tuple[int, ...] = (), wide: tuple[int, ...] = ()) -> str:
     return " ".join(["specsite-table", *named("fit", fit), *named("wide", wide)])
 
 
+class HtmlBlocks:
+    """Raw HTML a generated page keeps out of Python-Markdown.
+
+    Markdown passes raw HTML through, but parses all of it on the way (the ``md_in_html``
+    extension looks into every tag): a page of a thousand table rows cost more in that parse than
+    in everything else. :meth:`add` returns a marker line for the page's Markdown instead, and the
+    MkDocs plugin puts the HTML in the marker's place once Markdown has run, before the one
+    sanitiser pass. The marker is an HTML comment, which no escaped spec value can write.
+    """
+
+    def __init__(self) -> None:
+        self.html: dict[str, str] = {}
+
+    def add(self, html: str) -> str:
+        """The Markdown that stands for ``html`` (a block of its own)."""
+        marker = f"<!--specsite-html-{len(self.html)}-->"
+        self.html[marker] = html
+        return f"\n{marker}\n"
+
+
+def put_back(html: str, blocks: dict[str, str]) -> str:
+    """``html`` (a page Markdown made) with each marker of ``blocks`` replaced by its HTML."""
+    for marker, block in blocks.items():
+        html = html.replace(marker, block, 1)
+    return html
+
+
 @dataclass
 class Chunk(Generic[T]):
     """The rows one page shows: its path, its number (1-based) and its items."""

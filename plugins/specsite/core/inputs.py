@@ -21,6 +21,15 @@ class InputHashes:
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[int, int, str]] = {}
+        #: within one build: each folder walked once, each file looked at once (a build asks for
+        #: the whole inputs' hash and then each kind's)
+        self._walked: dict[str, list[str]] = {}
+        self._seen: dict[str, str] = {}
+        self._rel: dict[tuple[Path, str], str] = {}
+
+    def new_build(self) -> None:
+        """A build begins: files and folders are looked at again."""
+        self._walked, self._seen = {}, {}
 
     def digest(self, project: Project, roots: Iterable[Path | str], extra: str = "") -> str:
         """A hash of the names and contents of every file under ``roots`` (files or folders)
@@ -29,15 +38,30 @@ class InputHashes:
         for root in roots:
             path = project.absolute(root)
             if path.is_dir():
-                files.update(_walk(project, path))
+                key = str(path)
+                if key not in self._walked:
+                    self._walked[key] = list(_walk(project, path))
+                files.update(self._walked[key])
             elif path.is_file() and _inside(project, path):
                 files.add(str(path))
         total = hashlib.sha256(extra.encode("utf-8"))
         for name in sorted(files):
-            total.update(f"\0{project.rel(name)}\0{self._file(name)}".encode("utf-8"))
+            rel = self._rel.get((project.root, name))
+            if rel is None:
+                rel = self._rel[(project.root, name)] = project.rel(name)
+            total.update(f"\0{rel}\0{self.file_digest(name)}".encode("utf-8"))
         return total.hexdigest()
 
-    def _file(self, name: str) -> str:
+    def file_digest(self, name: str) -> str:
+        """The hash of one file's content (``missing``, ``unreadable``), read again only when its
+        size or modification time changed."""
+        seen = self._seen.get(name)
+        if seen is not None:
+            return seen
+        self._seen[name] = digest = self._digest(name)
+        return digest
+
+    def _digest(self, name: str) -> str:
         try:
             stat = os.stat(name)
         except OSError:

@@ -13,9 +13,11 @@ from pathlib import Path
 from .config import SpecsiteConfig
 from .docs_pages import read_docs_pages
 from .entities import Entity, content_hash
+from .file_memo import remembering
 from .findings import Finding, apply_severities, cap_per_rule
 from .gc_pause import fewer_collections
 from .graph import SpecGraph
+from .incremental import PipelineMemo
 from .limits import use
 from .kind import GeneratedPage, ReadResult, SiteContext, SpecKind, SpecView
 from .project import Project
@@ -35,6 +37,8 @@ class SpecSet:
     results: dict[str, ReadResult] = field(default_factory=dict)
     kinds: list[SpecKind] = field(default_factory=list)
     views: list[SpecView] = field(default_factory=list)
+    #: a serve session's memo: pages of kinds whose inputs did not change are reused from it
+    memo: PipelineMemo | None = None
 
     def pages(self, site: SiteContext) -> list[GeneratedPage]:
         """Every generated page of every kind, sorted by path, placed in the site (listed in the
@@ -42,7 +46,11 @@ class SpecSet:
         pages: list[GeneratedPage] = []
         with use(self.config.limits):
             for kind in self.kinds:
-                pages.extend(kind.pages(self.graph, self.results[kind.name], site))
+                if self.memo is not None:
+                    pages.extend(self.memo.pages(kind, self.graph, self.results[kind.name], site))
+                else:
+                    pages.extend(kind.pages(self.graph, self.results[kind.name], site))
+            # views read the whole graph: they are cheap and always redone
             for view in self.views:
                 pages.extend(view.pages(self.graph, self.results, self.config, site))
         entity_pages = {e.page for e in self.graph if e.page and e.kind != "page"}
@@ -53,20 +61,27 @@ class SpecSet:
         return sorted({s for r in self.results.values() for s in r.sources})
 
 
-def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None = None) -> SpecSet:
-    """Run the whole pipeline; never raises on bad spec content, every problem is a finding."""
-    with use(config.limits), fewer_collections():
-        return _load_specs(project, config, docs_dir)
+def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None = None,
+               memo: PipelineMemo | None = None) -> SpecSet:
+    """Run the whole pipeline; never raises on bad spec content, every problem is a finding.
+
+    ``memo`` (a ``mkdocs serve`` session's) lets unchanged files, kinds and pages be reused from
+    the previous build; the result is the same as without it."""
+    with use(config.limits), fewer_collections(), remembering(memo.files if memo else None):
+        if memo is not None:
+            memo.start()
+        return _load_specs(project, config, docs_dir, memo)
 
 
-def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None) -> SpecSet:
+def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None,
+                memo: PipelineMemo | None) -> SpecSet:
     from ..kinds import KINDS, VIEWS
 
     findings: list[Finding] = []
     graph = SpecGraph()
     results: dict[str, ReadResult] = {}
     for kind in KINDS:
-        result = kind.read(project, config)
+        result = memo.read(kind, project, config) if memo is not None else kind.read(project, config)
         results[kind.name] = result
         config = _with_contributions(config, result.contributes)
         findings.extend(result.findings)
@@ -78,7 +93,10 @@ def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None)
         for page in read_docs_pages(project, docs_dir, findings):
             graph.add(page)
     for kind in KINDS:
-        findings.extend(kind.check(graph, results[kind.name], config))
+        if memo is not None:
+            findings.extend(memo.check(kind, graph, results[kind.name], config))
+        else:
+            findings.extend(kind.check(graph, results[kind.name], config))
     for view in VIEWS:
         findings.extend(view.check(project, graph, results, config))
     unparsed = {prefix: file for r in results.values() for prefix, file in r.unparsed.items()}
@@ -87,7 +105,7 @@ def _load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None)
     findings = apply_severities(findings, config.rules)
     findings = cap_per_rule(findings, config.limits.max_findings_per_rule, FINDINGS_CAPPED)
     findings = apply_severities(findings, config.rules)  # the summaries' own severity
-    return SpecSet(project, config, graph, findings, results, list(KINDS), list(VIEWS))
+    return SpecSet(project, config, graph, findings, results, list(KINDS), list(VIEWS), memo)
 
 
 def entity_hash(entity: Entity) -> str:

@@ -15,12 +15,28 @@ def _quoted(target: str, anchor: str | None) -> str:
     return quote(target, safe=_SAFE) + (f"#{quote(anchor, safe=_SAFE)}" if anchor else "")
 
 
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two docs-tree paths, without asking the operating system for the
+    working directory on every call (tens of thousands of links per build made that a cost)."""
+    target, base = posixpath.normpath(path), posixpath.normpath(start)
+    if not path or target.startswith(("/", "..")) or base.startswith(("/", "..")):
+        return posixpath.relpath(path, start)  # not a docs-tree path: the library's answer
+    to = [] if target == "." else target.split("/")
+    at = [] if base == "." else base.split("/")
+    common = 0
+    for a, b in zip(to, at):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 def relative_md(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link target from one docs-tree page to another (MkDocs rewrites and checks it)."""
     if to_page == from_page:
         target = ""
     else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return _quoted(target, anchor)
 
 
@@ -40,7 +56,7 @@ def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor:
     dst = page_url(to_page, use_directory_urls)
     base = src if src.endswith("/") or src == "" else posixpath.dirname(src) + "/"
     base = base.rstrip("/") or "."
-    rel = posixpath.relpath(dst or ".", base)
+    rel = _relpath(dst or ".", base)
     if dst.endswith("/") and not rel.endswith("/"):
         rel += "/"
     if rel == "./":

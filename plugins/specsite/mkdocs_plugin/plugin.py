@@ -10,8 +10,10 @@ untrusted) with the one allow-list of :mod:`specsite.core.sanitise`, and give it
 theme's templates cannot misread.
 
 Under ``mkdocs serve`` the instance survives rebuilds: the pipeline's results are kept while its
-input files hash the same (and the preview's base, ``diff_base``, is the same), and unchanged
-generated pages are replayed (:mod:`.replay`).
+input files hash the same (and the preview's base, ``diff_base``, is the same); when they do not,
+each kind's parsed files, read result, findings and pages are reused while what they were made
+from is unchanged (:mod:`specsite.core.incremental`, ADR-0021); unchanged generated pages are
+replayed (:mod:`.replay`) and the theme's compiled templates kept (:mod:`.template_cache`).
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ from pydantic import ValidationError
 from ..core.config import SpecsiteConfig, error_pairs
 from ..core.escape import html_attr
 from ..core.findings import Finding, Severity, apply_severities
-from ..core.inputs import InputHashes
+from ..core.html_table import put_back
+from ..core.incremental import PipelineMemo
+from ..core.recorded_graph import RecordingGraph, still_true
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.pipeline import SpecSet, load_specs
 from ..core.project import OutsideProjectError, Project
@@ -55,6 +59,7 @@ from .nav_names import listed_paths, name_sections
 from ..reports.escape import log_line
 from .replay import PageReplay
 from .set_aside import set_aside
+from .template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -74,23 +79,31 @@ class SpecsitePlugin(BasePlugin):
         self.generated: set[str] = set()
         #: docs-tree path -> title (plain text) of each page specsite generated in this build
         self.titles: dict[str, str] = {}
+        #: docs-tree path -> the raw HTML a generated page keeps out of Markdown, by marker
+        self.html_blocks: dict[str, dict[str, str]] = {}
         #: what a preview build (diff_base) adds; None in every other build
         self.preview: Preview | None = None
         #: the offline script is part of the site (Material with a repository widget)
         self.offline_script = False
         self.dirty = False
         self.replay = PageReplay()
-        self._inputs = InputHashes()
+        #: serve: files, read results and pages of each kind, reused while their inputs are
+        #: unchanged (ADR-0021); its hashes of input files serve the whole-inputs key too
+        self._memo = PipelineMemo()
+        self._inputs = self._memo.inputs
         #: serve: the hash of the inputs (and of what the preview depends on), the pipeline's
         #: results, and the pages made from them per site context (diff marks included)
         self._kept: tuple[str, SpecSet, dict[str, list[GeneratedPage]]] | None = None
-        #: serve: per page, the Markdown given, the graph, and the Markdown with links
-        self._linked: dict[str, tuple[str, object, str]] = {}
+        #: serve: per page, the Markdown given, what its links read of the graph, and the
+        #: Markdown with links
+        self._linked: dict[str, tuple[str, Any, str]] = {}
         #: serve: per page, the HTML sanitised (whole, compared, never a hash) and the result
         self._clean: dict[str, tuple[str, str]] = {}
         self._nav: Navigation | None = None
         #: docs-tree path of each spec file inside docs_dir published as a generated page -> that page
         self.moved: dict[str, str] = {}
+        #: serve: the theme's compiled templates (MkDocs makes a new environment every build)
+        self._templates = MemoryBytecodeCache()
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -164,7 +177,7 @@ class SpecsitePlugin(BasePlugin):
         self.preview = self._preview(project, config_file, specs, config)
         site = SiteContext(use_directory_urls=config.use_directory_urls,
                            diff_marks=self.preview.marks if self.preview else {})
-        self.generated, self.titles = set(), {}
+        self.generated, self.titles, self.html_blocks = set(), {}, {}
         pages = self._pages(specs, site)
         # an explicit nav lists what its author wants; the generated pages it leaves out are
         # reached from the indexes, not announced one by one as "not included in the nav"
@@ -185,6 +198,8 @@ class SpecsitePlugin(BasePlugin):
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             self.generated.add(file.src_uri)
             self.titles[file.src_uri] = page.title
+            if page.html:
+                self.html_blocks[file.src_uri] = page.html
             if page.source:
                 file.edit_uri = docs_prefix + page.source
             files.append(file)
@@ -233,9 +248,10 @@ class SpecsitePlugin(BasePlugin):
         # the preview's base (the option, or SPECSITE_DIFF_BASE) is part of the key: changing it
         # starts afresh, whatever the preview is made of
         settings = self.options.model_dump_json() + "\0" + (diff_base(self.options.diff_base) or "")
+        self._inputs.new_build()
         key = self._inputs.digest(project, roots, settings)
         if self._kept is None or self._kept[0] != key:
-            self._kept = (key, load_specs(project, self.options, docs_dir), {})
+            self._kept = (key, load_specs(project, self.options, docs_dir, self._memo), {})
         return self._kept[1]
 
     def _pages(self, specs: SpecSet, site: SiteContext) -> list[GeneratedPage]:
@@ -261,6 +277,8 @@ class SpecsitePlugin(BasePlugin):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.options.enabled or self._nav is None:
             return env
+        if self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = self._templates
         return self.replay.environment(env, config, self._nav, files)
 
     @event_priority(-100)  # after the search plugin indexed the page
@@ -304,13 +322,20 @@ class SpecsitePlugin(BasePlugin):
             markdown = retarget(markdown, uri, self.moved)
         graph = self.specs.graph
         kept = self._linked.get(uri)
-        if kept is not None and kept[0] == markdown and kept[1] is graph:
+        if kept is not None and kept[0] == markdown and still_true(kept[1], graph):
             linked = kept[2]
+        elif self.serving:
+            # the entities the links name were read through a recording view: the links stand
+            # while those entities' IDs, titles and pages do, whatever else changed in the graph
+            recording = RecordingGraph(graph)
+            linked = link_references(markdown, uri, recording)  # type: ignore[arg-type]
+            self._linked[uri] = (markdown, recording.reads, linked)
         else:
             linked = link_references(markdown, uri, graph)
-            if self.serving:
-                self._linked[uri] = (markdown, graph, linked)
-        self.replay.content(page, linked, uri in self.generated)
+        blocks = self.html_blocks.get(uri)
+        # the HTML put in after Markdown is part of what the page is made of
+        key = linked if not blocks else "\0".join([linked, *blocks.values()])
+        self.replay.content(page, key, uri in self.generated)
         return linked
 
     @event_priority(-50)  # after the search plugin wrote its index, before others copy it
@@ -348,7 +373,8 @@ class SpecsitePlugin(BasePlugin):
                     page.meta["title"] = html_attr(title)
             clean = self.replay.sanitised(page, html)
             if clean is None:
-                clean = self._sanitised(page.file.src_uri, drop_empty_header_rows(html))
+                full = put_back(html, self.html_blocks.get(page.file.src_uri, {}))
+                clean = self._sanitised(page.file.src_uri, drop_empty_header_rows(full))
                 self.replay.keep_sanitised(page, clean)
             return clean
         return html
@@ -422,13 +448,18 @@ def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: M
     file are pointed there: :func:`specsite.core.moved_links.retarget`)."""
     docs = Path(config.docs_dir).resolve()
     taken: dict[str, str] = {}
+    folders: dict[str, Path] = {}  # each folder resolved once: thousands of specs share a few
     for entity in specs.graph:
         # only a source whose entity has a page of its own among the generated ones (a hand-written
         # page is an entity too, and is its own page: one a generated page would replace is an error)
         if not entity.file or entity.page not in generated or \
                 not entity.file.lower().endswith((".md", ".markdown")):
             continue
-        source = project.absolute(entity.file).resolve()
+        absolute = project.absolute(entity.file)
+        folder = str(absolute.parent)
+        if folder not in folders:
+            folders[folder] = absolute.parent.resolve()
+        source = absolute.resolve() if absolute.is_symlink() else folders[folder] / absolute.name
         if not source.is_relative_to(docs):
             continue
         path = source.relative_to(docs).as_posix()
@@ -437,8 +468,8 @@ def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: M
             files.remove(file)
             taken[file.src_uri] = entity.page
     if taken:
-        folders = sorted({posixpath.dirname(posixpath.join(project.rel(config.docs_dir), uri)) for uri in taken})
-        log.info(log_line(f"{len(taken)} spec file(s) in {', '.join(folders)} are published as "
+        where = sorted({posixpath.dirname(posixpath.join(project.rel(config.docs_dir), uri)) for uri in taken})
+        log.info(log_line(f"{len(taken)} spec file(s) in {', '.join(where)} are published as "
                           f"their generated pages, not as written: links to the files lead to those "
                           f"pages (or write [[ID]])"))
     return taken

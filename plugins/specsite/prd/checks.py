@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.config import SpecsiteConfig
+from ..core.entities import Entity
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from . import rules
@@ -46,7 +47,7 @@ def check_all(model: "PrdModel", graph: SpecGraph, config: SpecsiteConfig) -> li
         findings += _duplicate_requirements(doc, doc.prd)
         for i, req in enumerate(doc.prd.requirements):
             findings += _requirement(doc, doc.prd, i, req)
-        findings += _references(doc, graph, config)
+        findings += _references(doc, graph, config, model.entities.get(doc.file))
         findings += _open_questions(doc, doc.prd)
         findings += _budget(doc, doc.prd, config)
         findings += _personas(doc, doc.prd, personas)
@@ -201,10 +202,11 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _references(doc: PrdDocument, graph: SpecGraph, config: SpecsiteConfig) -> list[Finding]:
+def _references(doc: PrdDocument, graph: SpecGraph, config: SpecsiteConfig,
+                entities: list[Entity] | None = None) -> list[Finding]:
     out = []
     approved = doc.status == "approved"
-    for entity in document_entities(doc):
+    for entity in document_entities(doc) if entities is None else entities:
         for link in entity.links:
             target = graph.get(link.target)
             where = dict(file=link.file, line=link.line, column=link.column, entity=entity.id)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core.config import SpecsiteConfig
 from ..core.entities import Entity
+from ..core.file_memo import parsed
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
@@ -26,6 +27,8 @@ class PrdModel:
     folders: list[Path] = field(default_factory=list)
     #: what the backlog ranks by (the ``prioritise.score`` option): rice, ice or moscow
     score: str = "rice"
+    #: each document's entities (the PRD and its requirements), by file
+    entities: dict[str, list[Entity]] = field(default_factory=dict)
 
     def unique(self) -> list[PrdDocument]:
         """The first document of each PRD ID, by number: what the site shows."""
@@ -43,15 +46,34 @@ def prd_folders(project: Project, config: SpecsiteConfig, findings: list[Finding
 
 def read_documents(project: Project, folders: list[Path], findings: list[Finding]) -> list[PrdDocument]:
     """Every PRD file under ``folders`` (hidden files and folders skipped), sorted by path."""
-    documents = []
+    return [doc for doc, _ in _read_all(project, folders, findings)]
+
+
+def _read_all(project: Project, folders: list[Path], findings: list[Finding],
+              resolver: PersonaResolver) -> list[tuple[PrdDocument, list[Entity]]]:
+    """Every PRD file under ``folders`` with its entities (kept with the parse: under ``mkdocs
+    serve`` an unchanged file costs neither). Entities depend on the ``personas`` option too, so
+    it is part of the memo's key."""
+    reader = "prd:" + "|".join(sorted(resolver.names))
+    read = []
     for folder in folders:
         for path in spec_files(project, folder, findings):
             if not is_prd_file(path):
                 continue
-            doc = read_prd(project, path, findings)
-            if doc is not None:
-                documents.append(doc)
-    return documents
+            pair = parsed(reader, path, findings,
+                          lambda found, p=path: _read(project, p, found, resolver))
+            if pair is not None:
+                read.append(pair)
+    return read
+
+
+def _read(project: Project, path: Path, findings: list[Finding],
+          resolver: PersonaResolver) -> tuple[PrdDocument, list[Entity]] | None:
+    doc = read_prd(project, path, findings)
+    if doc is None:
+        return None
+    resolve_personas(doc, resolver)
+    return doc, document_entities(doc)
 
 
 class PrdKind:
@@ -63,12 +85,11 @@ class PrdKind:
         findings: list[Finding] = []
         model = PrdModel(folders=prd_folders(project, config, findings),
                          score=config.prioritise.score)
-        model.documents = read_documents(project, model.folders, findings)
-        resolver = PersonaResolver(config)
         entities: list[Entity] = []
-        for doc in model.documents:
-            resolve_personas(doc, resolver)
-            entities.extend(document_entities(doc))
+        for doc, own in _read_all(project, model.folders, findings, PersonaResolver(config)):
+            model.documents.append(doc)
+            model.entities[doc.file] = own
+            entities.extend(own)
         return ReadResult(entities, findings, [str(f) for f in model.folders], model)
 
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]:

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from ..adr.pages import status_badge
 from ..core.escape import html_attr, html_text, html_text_code
 from ..core.graph import SpecGraph
-from ..core.html_table import Chunk, HtmlTable, paginate, pager
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import link_text, reads_as_title, tooltip
 from ..core.urls import relative_url
@@ -121,12 +121,13 @@ def _paged(path: str, title: str, intro: str, outro: Callable[[_Links], str], it
         nav = pager(chunk, chunks, labels, site.use_directory_urls)
         heading = title if chunk.number == 1 else f"{title} (page {chunk.number} of {len(chunks)})"
         parts = [f"# {heading}", "", intro if chunk.number == 1 else "", nav]
+        blocks = HtmlBlocks()
         table: HtmlTable | None = None
         current: Section | None = None
         for item in chunk.items:
             if item.section is not current:
                 if table is not None:
-                    parts.append(table.render())
+                    parts.append(blocks.add(table.render()))
                 current = item.section
                 parts += [f"## {current.heading}", "", current.intro]
                 table = HtmlTable(current.headers, filter_column=current.filter_column, fit=current.fit,
@@ -134,11 +135,11 @@ def _paged(path: str, title: str, intro: str, outro: Callable[[_Links], str], it
             assert table is not None
             table.rows.append(item.render(links))
         if table is not None:
-            parts.append(table.render())
+            parts.append(blocks.add(table.render()))
         if chunk.number == len(chunks):
             parts.append(outro(links))
         parts.append(nav)
-        pages.append(GeneratedPage(chunk.path, heading, "\n".join(parts) + "\n"))
+        pages.append(GeneratedPage(chunk.path, heading, "\n".join(parts) + "\n", html=blocks.html))
     return pages
 
 
@@ -308,3 +309,7 @@ def _coverage(rows: list[Row]) -> str:
     table.rows.append(["<em>All requirements (any priority and status) tracing to anything</em>",
                        f"{traced} of {len(everything)}", share(traced, len(everything))])
     return f"Must requirements of approved and shipped PRDs: {len(musts)}.\n\n" + table.render()
+
+
+#: links from a page's raw HTML to entities, for the other views of every PRD (the portfolio)
+Links = _Links
