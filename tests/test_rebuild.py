@@ -169,8 +169,8 @@ def test_editing_one_decision_redoes_only_what_reads_it(project, tmp_path):
     _edit(project / "adrs" / "0005-decision-5.md", "We will do thing 5.", "We will do thing 5, and more.")
     rebuild()
     assert memo.files.parses == parses + 1
-    assert memo.reused_reads == {"c4", "prd", "openapi"}
-    assert memo.reused_pages == {"c4", "prd", "openapi"}
+    assert memo.reused_reads == {"c4", "prd", "openapi", "runbook", "debt"}
+    assert memo.reused_pages == {"c4", "prd", "openapi", "runbook", "debt"}
     assert {"prd", "openapi"} <= memo.reused_checks
     served = snapshot(tmp_path / "site")
     assert "and more" in served["decisions/ADR-0005/index.html"].decode()

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from specsite.adr.kind import ADR_KIND
 from specsite.c4.kind import C4_KIND
 from specsite.core.config import SpecsiteConfig, describe_errors
+from specsite.core.html_table import put_back
 from specsite.core.kind import SiteContext
 from specsite.core.pipeline import load_specs
 from specsite.core.project import Project
@@ -228,9 +229,14 @@ SCORED = "requirements:\n" + requirement(
     "R2", "should") + requirement("", "R3", "must")
 
 
-def backlog_ids(result) -> list[str]:
+def backlog_text(result) -> str:
+    """The backlog page's Markdown with its HTML tables put back in place."""
     page = next(p for p in result.pages(SiteContext()) if p.path == "requirements/backlog.md")
-    ranked = page.markdown.split("## Ranked", 1)[1].split("## ", 1)[0]
+    return put_back(page.markdown, page.html)
+
+
+def backlog_ids(result) -> list[str]:
+    ranked = backlog_text(result).split("## Ranked", 1)[1].split("## ", 1)[0]
     return list(dict.fromkeys(re.findall(r"PRD-0001\.R\d", ranked)))
 
 
@@ -243,14 +249,12 @@ def test_the_backlog_ranks_by_the_configured_score(specs, score, order):
 
 
 def test_the_backlog_shows_the_other_scores_and_kano(specs):
-    result = specs({"0001-a.md": prd(SCORED)})
-    page = next(p for p in result.pages(SiteContext()) if p.path == "requirements/backlog.md")
-    assert "<th>RICE score</th><th>ICE</th><th>Kano</th>" in page.markdown
-    assert "<td>8</td><td>attractive</td>" in page.markdown  # R1: ICE 2 × 2 × 2
-    ice = specs({"0001-a.md": prd(SCORED)}, prioritise={"score": "ice"})
-    page = next(p for p in ice.pages(SiteContext()) if p.path == "requirements/backlog.md")
-    assert "<th>ICE score</th><th>RICE</th><th>Kano</th>" in page.markdown
-    assert '<strong title="9 × 9 × 9">729</strong>' in page.markdown
+    page = backlog_text(specs({"0001-a.md": prd(SCORED)}))
+    assert "<th>RICE score</th><th>ICE</th><th>Kano</th>" in page
+    assert "<td>8</td><td>attractive</td>" in page  # R1: ICE 2 × 2 × 2
+    page = backlog_text(specs({"0001-a.md": prd(SCORED)}, prioritise={"score": "ice"}))
+    assert "<th>ICE score</th><th>RICE</th><th>Kano</th>" in page
+    assert '<strong title="9 × 9 × 9">729</strong>' in page
 
 
 # the value/effort page

@@ -45,8 +45,9 @@ def prd_folders(project: Project, config: SpecsiteConfig, findings: list[Finding
 
 
 def read_documents(project: Project, folders: list[Path], findings: list[Finding]) -> list[PrdDocument]:
-    """Every PRD file under ``folders`` (hidden files and folders skipped), sorted by path."""
-    return [doc for doc, _ in _read_all(project, folders, findings)]
+    """Every PRD file under ``folders`` (hidden files and folders skipped), sorted by path (for
+    ``new prd``'s numbering: personas resolve against no configured names)."""
+    return [doc for doc, _ in _read_all(project, folders, findings, PersonaResolver(SpecsiteConfig()))]
 
 
 def _read_all(project: Project, folders: list[Path], findings: list[Finding],
