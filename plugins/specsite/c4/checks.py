@@ -11,8 +11,6 @@ from .rules import (ELEMENT_IN_NO_VIEW, ELEMENT_WITHOUT_DESCRIPTION, EMPTY_VIEW,
                     RELATIONSHIP_WITHOUT_DESCRIPTION,
                     UNKNOWN_ELEMENT_REFERENCE, VIEW_TOO_LARGE)
 
-#: kinds whose links to elements are checked by their own rule (a runbook's service: RB003)
-KINDS_CHECKING_THEIR_OWN = {"c4", "runbook"}
 _DESCRIBED_TYPES = (m.PERSON, m.SOFTWARE_SYSTEM, m.CONTAINER, m.COMPONENT)
 
 
@@ -52,21 +50,22 @@ def check_workspace(workspace: m.Workspace) -> list[Finding]:
 def check_references(graph: SpecGraph) -> list[Finding]:
     """Typed links (a PRD's or ADR's front-matter ``c4:`` list) to IDs the model does not have.
 
-    Plain ``[[c4:...]]`` references are the generic unknown-reference check's (XREF001). Without
-    history a missing ID may be a typo or a removed element, so it is never called removed here:
-    ``specsite diff`` reports C4010 when the change removed an element an accepted ADR names.
+    Plain ``[[c4:...]]`` references are the generic unknown-reference check's (XREF001). A kind
+    that reports its own links more precisely (a runbook's service, RB003; a PRD's persona,
+    PRD017; a debt item's element, DEBT003) reports at the link's place, and the pipeline drops
+    this finding there (ADR-0010). Without history a missing ID may be a typo or a removed
+    element, so it is never called removed here: ``specsite diff`` reports C4010 when the change
+    removed an element an accepted ADR names.
     """
     out: list[Finding] = []
     suggester = IdSuggester(e.id for e in graph.of_kind("c4"))
     for entity in graph:
-        if entity.kind in KINDS_CHECKING_THEIR_OWN:
-            continue
+        if entity.kind == "c4":
+            continue  # the model's own relationships: the parser checks them
         accepted = entity.kind == "adr" and (entity.status or "").strip().lower() == "accepted"
         for link in entity.links:
-            # a PRD's persona is checked by the PRD kind (PRD017), which also knows the
-            # configured personas
             if not link.target.startswith("c4:") or link.target in graph or \
-                    link.rel in ("references", "persona"):
+                    link.rel == "references":
                 continue
             hint = " (if it was removed, update the decision or supersede it)" if accepted else ""
             out.append(UNKNOWN_ELEMENT_REFERENCE.at(

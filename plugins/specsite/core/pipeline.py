@@ -126,7 +126,9 @@ def _with_contributions(config: SpecsiteConfig, contributes: dict[str, list[str]
 
 
 #: generic unknown-link findings a kind's own, more precise finding at the same place replaces:
-#: XREF001 (any ``[[ID]]``) and C4009 (any typed ``c4:`` link; the debt kind says DEBT003)
+#: XREF001 (any ``[[ID]]``) and C4009 (any typed ``c4:`` link: a runbook's service says RB003, a
+#: PRD's persona PRD017, a debt item's element DEBT003). This is the one way a kind reports its
+#: own unknown links (ADR-0010): it reports at the link's file, line and column.
 _SHADOWABLE = frozenset((UNKNOWN_REFERENCE.code, "C4009"))
 
 
