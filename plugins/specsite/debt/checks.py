@@ -6,10 +6,10 @@ Schema violations are found while reading (:mod:`specsite.debt.reader`).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.findings import Finding
+from ..core.front_matter_specs import duplicate_ids
 from ..core.graph import SpecGraph
 from ..core.suggest import IdSuggester
 from ..core.xref import normalise
@@ -27,7 +27,7 @@ _REPAID = re.compile(r"\brepaid\b", re.IGNORECASE)
 
 def check_all(model: "DebtModel", graph: SpecGraph) -> list[Finding]:
     """Every debt rule over every item."""
-    findings = _duplicates(model.documents)
+    findings = duplicate_ids(model.documents, rules.DUPLICATE, "item")
     has_c4 = any(e.kind == "c4" for e in graph)
     elements = IdSuggester(e.id for e in graph if e.kind == "c4")
     for doc in model.documents:
@@ -37,20 +37,6 @@ def check_all(model: "DebtModel", graph: SpecGraph) -> list[Finding]:
         findings += _item(doc, doc.item)
     findings += _repaid_open_in_adrs(model, graph)
     return findings
-
-
-def _duplicates(documents: list[DebtDocument]) -> list[Finding]:
-    by_id: dict[str, list[DebtDocument]] = defaultdict(list)
-    for doc in documents:
-        if doc.id:
-            by_id[doc.id].append(doc)
-    out = []
-    for debt_id, group in sorted(by_id.items()):
-        for doc in group[1:]:
-            out.append(rules.DUPLICATE.at(
-                f"{debt_id} is already used by {group[0].file}; give this item the next free "
-                f"number", doc.file, doc.line("id"), None, debt_id))
-    return out
 
 
 def _links(doc: DebtDocument, item: DebtItem, graph: SpecGraph, has_c4: bool,

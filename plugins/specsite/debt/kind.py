@@ -12,10 +12,11 @@ from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import Project
-from ..core.sources import configured_paths, spec_files
+from ..core.front_matter_specs import first_of_each_id, read_folders
+from ..core.sources import configured_paths
 from . import checks, pages
 from .entities import document_entity
-from .reader import DebtDocument, is_debt_file, read_debt
+from .reader import DebtDocument, read_debt
 from .register import register
 
 
@@ -28,11 +29,7 @@ class DebtModel:
 
     def unique(self) -> list[DebtDocument]:
         """The first document of each debt ID, by number: what the site shows."""
-        seen: dict[str, DebtDocument] = {}
-        for doc in self.documents:
-            if doc.id:
-                seen.setdefault(doc.id, doc)
-        return sorted(seen.values(), key=lambda d: (d.number or 0, d.id or ""))
+        return first_of_each_id(self.documents)
 
     def export(self) -> dict[str, Any]:
         """The ``debt`` section of ``specsite export``: the register in rank order."""
@@ -49,15 +46,8 @@ def debt_folders(project: Project, config: SpecsiteConfig, findings: list[Findin
 
 def read_documents(project: Project, folders: list[Path],
                    findings: list[Finding]) -> list[DebtDocument]:
-    """Every debt file under ``folders`` (hidden files skipped), sorted by path."""
-    documents = []
-    for folder in folders:
-        for path in spec_files(project, folder, findings):
-            if is_debt_file(path):
-                doc = read_debt(project, path, findings)
-                if doc is not None:
-                    documents.append(doc)
-    return documents
+    """Every debt file under ``folders`` (hidden files and folders skipped), sorted by path."""
+    return read_folders(project, folders, findings, read_debt)
 
 
 class DebtKind:

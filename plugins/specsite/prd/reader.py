@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from ..core.entities import content_hash
 from ..core.findings import Finding
+from ..core.front_matter_specs import is_spec_markdown, top_level_lines
 from ..core.frontmatter import split
 from ..core.project import Project
 from ..core.textfile import read_text
@@ -25,9 +26,8 @@ from .personas import Persona, PersonaResolver
 from .positions import Positions
 from .validation import schema_findings
 
-NOT_PRDS = {"readme.md", "index.md"}
-#: the value is trimmed in Python: a lazy ``(.*?)[ \t]*`` is quadratic on a run of blanks
-_TOP_LEVEL = re.compile(r"^([a-z_]+):[ \t]*+(\S[^#]*+)")
+#: Markdown files that are PRDs: READMEs, indexes and templates are not
+is_prd_file = is_spec_markdown
 _DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
@@ -65,14 +65,6 @@ class PrdDocument:
         return int(self.id.split("-")[1]) if self.id else None
 
 
-def is_prd_file(path: Path) -> bool:
-    """Markdown files that are PRDs: READMEs, indexes and templates are not."""
-    name = path.name.lower()
-    if path.suffix.lower() not in (".md", ".markdown") or name.startswith((".", "_")):
-        return False
-    return name not in NOT_PRDS and "template" not in name
-
-
 def read_prd(project: Project, path: Path, findings: list[Finding]) -> PrdDocument | None:
     """Parse and validate one PRD file; problems become findings, never exceptions."""
     rel = project.rel(path)
@@ -85,7 +77,7 @@ def read_prd(project: Project, path: Path, findings: list[Finding]) -> PrdDocume
     fm = split(text, rel, findings)
     doc.positions, doc.body, doc.body_line = Positions(fm), fm.body, fm.body_line
     if len(findings) > before:
-        _salvage_lines(doc, text)  # malformed YAML: already a finding with its line
+        _salvage(doc, top_level_lines(text))  # malformed YAML: already a finding with its line
         return doc
     if not fm.present:
         findings.append(rules.SCHEMA.at(
@@ -101,21 +93,6 @@ def read_prd(project: Project, path: Path, findings: list[Finding]) -> PrdDocume
     doc.prd, doc.id, doc.title, doc.status = prd, prd.id, prd.title, prd.status
     doc.requirement_ids = [r.id for r in prd.requirements]
     return doc
-
-
-
-def _salvage_lines(doc: PrdDocument, text: str) -> None:
-    """``id:`` and ``title:`` lines of front matter that YAML cannot parse, so the PRD keeps its
-    page and references to it still resolve while the YAML error is fixed."""
-    lines = text.split("\n")
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-    found = {}
-    for line in lines[1:end]:
-        m = _TOP_LEVEL.match(line)
-        value = m.group(2).rstrip(" \t") if m else ""
-        if m and m.group(1) in ("id", "title") and not value.startswith(("[", "{", "&", "*")):
-            found.setdefault(m.group(1), value.strip("'\""))
-    _salvage(doc, found)
 
 
 def _salvage(doc: PrdDocument, data: dict) -> None:

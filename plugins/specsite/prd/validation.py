@@ -9,6 +9,7 @@ from typing import Any, Sequence
 from pydantic import BaseModel, ValidationError
 
 from ..core.findings import Finding
+from ..core.front_matter_specs import shown
 from . import rules
 from .model import Prd
 from .positions import Positions
@@ -45,16 +46,16 @@ def _message(err: Any, loc: tuple, data: dict) -> str:
         problem = "is not a PRD field" + (f" (known here: {known})" if known else "")
     elif kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        problem = f"{_shown(value)} is not one of {expected}"
+        problem = f"{shown(value)} is not one of {expected}"
     elif kind == "string_pattern_mismatch":
-        problem = (f"{_shown(value)} is not a requirement ID: use letters, digits, '-' and '_', "
+        problem = (f"{shown(value)} is not a requirement ID: use letters, digits, '-' and '_', "
                    "starting with a letter (R1, NFR-2)")
     elif kind == "string_too_short":
         problem = "must not be empty"
     elif kind == "value_error":
         problem = str(err["msg"]).removeprefix("Value error, ")
     elif kind in _TYPE_WORDS:
-        problem = f"should be {_TYPE_WORDS[kind]}, not {_shown(value)}"
+        problem = f"should be {_TYPE_WORDS[kind]}, not {shown(value)}"
     else:
         problem = str(err["msg"])
     return f"{_where(loc, data)}: {problem}"
@@ -78,12 +79,6 @@ def _where(loc: Sequence[str | int], data: dict) -> str:
         return f"{prefix}, '{path}'"
     return prefix or f"'{path}'"
 
-
-def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "…'"
 
 
 def _model_at(path: Sequence[str | int]) -> type[BaseModel] | None:

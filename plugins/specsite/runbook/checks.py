@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..core.config import SpecsiteConfig
 from ..core.entities import Entity
 from ..core.findings import Finding
+from ..core.front_matter_specs import duplicate_ids
 from ..core.graph import SpecGraph
 from ..core.headings import atx_heading
 from ..core.suggest import IdSuggester
@@ -33,7 +34,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def check_all(model: "RunbookModel", graph: SpecGraph, config: SpecsiteConfig) -> list[Finding]:
     """Every runbook rule."""
-    findings = _duplicates(model.documents)
+    findings = duplicate_ids(model.documents, rules.DUPLICATE_ID, "runbook")
     valid = []
     for doc in model.unique():
         entity = graph.get(doc.id or "") if doc.runbook is not None else None
@@ -55,20 +56,6 @@ def check_all(model: "RunbookModel", graph: SpecGraph, config: SpecsiteConfig) -
     if config.runbooks:
         findings += _unprotected(graph, covered)
     return findings
-
-
-def _duplicates(documents: list[RunbookDocument]) -> list[Finding]:
-    by_id: dict[str, list[RunbookDocument]] = defaultdict(list)
-    for doc in documents:
-        if doc.id:
-            by_id[doc.id].append(doc)
-    out = []
-    for runbook_id, group in sorted(by_id.items()):
-        for doc in group[1:]:
-            out.append(rules.DUPLICATE_ID.at(
-                f"{runbook_id} is already used by {group[0].file}; give this runbook the next "
-                f"free number", doc.file, doc.line("id"), None, runbook_id))
-    return out
 
 
 def _links(doc: RunbookDocument, entity: Entity, graph: SpecGraph,

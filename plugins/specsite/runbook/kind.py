@@ -11,10 +11,11 @@ from ..core.findings import Finding
 from ..core.graph import SpecGraph
 from ..core.kind import GeneratedPage, ReadResult, SiteContext
 from ..core.project import Project
-from ..core.sources import configured_paths, spec_files
+from ..core.front_matter_specs import first_of_each_id, read_folders
+from ..core.sources import configured_paths
 from . import checks, pages
 from .entities import runbook_entity
-from .reader import RunbookDocument, is_runbook_file, read_runbook
+from .reader import RunbookDocument, read_runbook
 
 
 @dataclass
@@ -26,11 +27,7 @@ class RunbookModel:
 
     def unique(self) -> list[RunbookDocument]:
         """The first document of each runbook ID, by number: what the site shows."""
-        seen: dict[str, RunbookDocument] = {}
-        for doc in self.documents:
-            if doc.id:
-                seen.setdefault(doc.id, doc)
-        return sorted(seen.values(), key=lambda d: (d.number or 0, d.id or ""))
+        return first_of_each_id(self.documents)
 
 
 def runbook_folders(project: Project, config: SpecsiteConfig, findings: list[Finding]) -> list[Path]:
@@ -41,14 +38,7 @@ def runbook_folders(project: Project, config: SpecsiteConfig, findings: list[Fin
 def read_documents(project: Project, folders: list[Path],
                    findings: list[Finding]) -> list[RunbookDocument]:
     """Every runbook file under ``folders`` (hidden files and folders skipped), sorted by path."""
-    documents = []
-    for folder in folders:
-        for path in spec_files(project, folder, findings):
-            if is_runbook_file(path):
-                doc = read_runbook(project, path, findings)
-                if doc is not None:
-                    documents.append(doc)
-    return documents
+    return read_folders(project, folders, findings, read_runbook)
 
 
 class RunbookKind:

@@ -8,24 +8,18 @@ not a cascade of unknown references.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from pydantic import ValidationError
-
 from ..core.entities import content_hash
 from ..core.findings import Finding
+from ..core.front_matter_specs import FrontMatterPlaces, shown, top_level_lines, validated
 from ..core.frontmatter import FrontMatter, split
 from ..core.project import Project
 from ..core.textfile import read_text
 from . import rules
 from .model import RUNBOOK_ID, Runbook, normalise_id
-
-NOT_RUNBOOKS = {"readme.md", "index.md"}
-#: the value is trimmed in Python: a lazy ``(.*?)[ \t]*`` is quadratic on a run of blanks
-_TOP_LEVEL = re.compile(r"^([a-z_]+):[ \t]*+(\S[^#]*+)")
 
 _TYPE_WORDS = {
     "string_type": "text", "int_type": "a whole number of days", "int_parsing":
@@ -35,7 +29,7 @@ _TYPE_WORDS = {
 
 
 @dataclass
-class RunbookDocument:
+class RunbookDocument(FrontMatterPlaces):
     """One runbook file as read: the validated model, or the salvaged ID and title."""
 
     file: str
@@ -47,28 +41,6 @@ class RunbookDocument:
     body: str = ""
     body_line: int = 1
     content_hash: str = ""
-
-    def at(self, *path: str | int) -> tuple[int, int | None]:
-        """File line and column of a front-matter key or list item (its parent's when absent)."""
-        if self.front_matter.node is None:
-            return 1, None
-        return self.front_matter.position(path)
-
-    def line(self, *path: str | int) -> int:
-        """File line of a front-matter key or list item."""
-        return self.at(*path)[0]
-
-    @property
-    def number(self) -> int | None:
-        return int(self.id.split("-")[1]) if self.id else None
-
-
-def is_runbook_file(path: Path) -> bool:
-    """Markdown files that are runbooks: READMEs, indexes and templates are not."""
-    name = path.name.lower()
-    if path.suffix.lower() not in (".md", ".markdown") or name.startswith((".", "_")):
-        return False
-    return name not in NOT_RUNBOOKS and "template" not in name
 
 
 def read_runbook(project: Project, path: Path, findings: list[Finding]) -> RunbookDocument | None:
@@ -83,7 +55,7 @@ def read_runbook(project: Project, path: Path, findings: list[Finding]) -> Runbo
                           front_matter=fm, body=fm.body, body_line=fm.body_line,
                           content_hash=content_hash(text))
     if len(findings) > before:
-        _salvage(doc, _top_level_lines(text))  # malformed YAML: already a finding with its line
+        _salvage(doc, top_level_lines(text))  # malformed YAML: already a finding with its line
         return doc
     if not fm.present:
         findings.append(rules.SCHEMA.at(
@@ -91,13 +63,8 @@ def read_runbook(project: Project, path: Path, findings: list[Finding]) -> Runbo
             "owner, severity, last_reviewed...); see `specsite schema runbook`", rel, 1))
         return doc
     _salvage(doc, fm.data)
-    try:
-        runbook = Runbook.model_validate(fm.data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            line, column = doc.at(*(loc[:-1] if err["type"] == "missing" else loc))
-            findings.append(rules.SCHEMA.at(_message(err, loc), rel, line, column, doc.id))
+    runbook = validated(Runbook, doc, fm.data, rules.SCHEMA, _message, findings)
+    if runbook is None:
         return doc
     doc.runbook, doc.id, doc.title = runbook, runbook.id, runbook.title
     return doc
@@ -111,19 +78,6 @@ def _salvage(doc: RunbookDocument, data: dict) -> None:
         doc.title = data["title"].strip()
 
 
-def _top_level_lines(text: str) -> dict[str, str]:
-    """``id:`` and ``title:`` lines of front matter that YAML cannot parse."""
-    lines = text.split("\n")
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-    found: dict[str, str] = {}
-    for line in lines[1:end]:
-        m = _TOP_LEVEL.match(line)
-        value = m.group(2).rstrip(" \t") if m else ""
-        if m and m.group(1) in ("id", "title") and not value.startswith(("[", "{", "&", "*")):
-            found.setdefault(m.group(1), value.strip("'\""))
-    return found
-
-
 def _message(err: Any, loc: Sequence[str | int]) -> str:
     """One sentence per schema problem (never a pydantic dump)."""
     kind, value = err["type"], err.get("input")
@@ -132,24 +86,18 @@ def _message(err: Any, loc: Sequence[str | int]) -> str:
     elif kind == "extra_forbidden":
         problem = f"is not a runbook field (known: {', '.join(Runbook.model_fields)})"
     elif kind == "literal_error":
-        problem = f"{_shown(value)} is not one of {err.get('ctx', {}).get('expected', '')}"
+        problem = f"{shown(value)} is not one of {err.get('ctx', {}).get('expected', '')}"
     elif kind in ("string_too_short", "too_short"):
         problem = "must not be empty"
     elif kind == "greater_than":
-        problem = f"{_shown(value)} must be a number of days above 0"
+        problem = f"{shown(value)} must be a number of days above 0"
     elif kind == "value_error":
         problem = str(err["msg"]).removeprefix("Value error, ")
     elif kind in _TYPE_WORDS:
-        problem = f"should be {_TYPE_WORDS[kind]}, not {_shown(value)}"
+        problem = f"should be {_TYPE_WORDS[kind]}, not {shown(value)}"
     else:
         problem = str(err["msg"])
     where = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
                     for i, p in enumerate(loc)) or "front matter"
     return f"'{where}': {problem}"
 
-
-def _shown(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "…'"
