@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     parser = argparse.ArgumentParser(
         prog="specsite", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Validate, export and write specs (ADRs, PRDs, C4, OpenAPI).",
+        description="Validate, export and write specs (ADRs, PRDs, C4, OpenAPI, runbooks, debt).",
         epilog=_examples("specsite init                      # add specsite to a MkDocs project",
                          "specsite check                     # check what mkdocs.yml configures",
                          "specsite check --adrs doc/adr      # no mkdocs.yml needed",
