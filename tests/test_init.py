@@ -95,3 +95,17 @@ def test_a_file_in_the_way_is_never_overwritten(tmp_path, monkeypatch):
     result = run_cli(["init"], tmp_path, monkeypatch)
     assert result.code == 2 and "never overwrites" in result.err
     assert _snapshot(tmp_path) == before and not (tmp_path / "specs").exists()
+
+
+def test_init_uses_runbook_and_debt_folders_only_when_they_exist(tmp_path, monkeypatch):
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS, "docs/index.md": "# Home\n",
+                           "runbooks/README.md": "# Runbooks\n", "specs/debt/README.md": "# Debt\n"})
+    assert run_cli(["init"], tmp_path, monkeypatch).code == 0
+    text = (tmp_path / "mkdocs.yml").read_text()
+    assert "      runbooks: runbooks\n      debt: specs/debt\n" in text
+    assert "  - Runbooks: runbooks/index.md\n  - Technical debt:\n      - debt/index.md\n" in text
+    write_files(tmp_path / "bare", {"mkdocs.yml": MKDOCS, "docs/index.md": "# Home\n"})
+    assert run_cli(["init"], tmp_path / "bare", monkeypatch).code == 0
+    text = (tmp_path / "bare/mkdocs.yml").read_text()
+    assert "runbooks" not in text and "debt" not in text
+    assert not (tmp_path / "bare/runbooks").exists() and not (tmp_path / "bare/specs/debt").exists()

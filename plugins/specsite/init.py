@@ -28,6 +28,9 @@ PRD_FOLDERS = ("specs/prds", "prds", "doc/prds")
 C4_FILES = ("workspace.dsl", "architecture/workspace.dsl", "specs/architecture/workspace.dsl",
             "doc/architecture/workspace.dsl", "workspace.json")
 OPENAPI_PATHS = ("openapi.yaml", "openapi.yml", "openapi.json", "apis", "specs/apis", "api")
+#: used when they exist, never created: not every team keeps runbooks or a debt register here
+RUNBOOK_FOLDERS = ("specs/runbooks", "runbooks", "doc/runbooks")
+DEBT_FOLDERS = ("specs/debt", "debt", "doc/debt")
 
 FIRST_ADR = """# 1. Record architecture decisions
 
@@ -113,6 +116,12 @@ def plan(config_file: Path, today: dt.date | None = None) -> Plan:
     openapi = _existing(root, OPENAPI_PATHS, docs_dir, folder=None)
     if openapi:
         result.options["openapi"] = openapi
+    runbooks = _existing(root, RUNBOOK_FOLDERS, docs_dir, folder=True)
+    if runbooks:
+        result.options["runbooks"] = runbooks
+    debt = _existing(root, DEBT_FOLDERS, docs_dir, folder=True)
+    if debt:
+        result.options["debt"] = debt
     for path in result.created:
         if path.exists() or path.is_symlink():
             raise InitError(f"{path.relative_to(root).as_posix()} exists; init never overwrites "
@@ -127,6 +136,10 @@ def plan(config_file: Path, today: dt.date | None = None) -> Plan:
         sections.append({"Architecture": "architecture/index.md"})
     if openapi:
         sections.append({"APIs": "api/index.md"})
+    if runbooks:
+        sections.append({"Runbooks": "runbooks/index.md"})
+    if debt:
+        sections.append({"Technical debt": ["debt/index.md", "debt/quadrants.md"]})
     entry = {"specsite": dict(result.options)}
     plugins = data.get("plugins")
     if plugins is None:
