@@ -50,6 +50,14 @@ def test_debt001_no_front_matter_and_malformed_yaml_are_findings_not_tracebacks(
     assert specs.graph.get("DEBT-0002") is not None
 
 
+def test_debt001_an_empty_value_is_said_so_not_python_none(tmp_path: Path) -> None:
+    text = item(1)
+    assert "title: \"Debt 1\"\n" in text
+    project(tmp_path, {"0001-db.md": text.replace("title: \"Debt 1\"\n", "title:\n")})
+    schema = [f for f in run(tmp_path).findings if f.code == "DEBT001"]
+    assert [f.message for f in schema] == ["'title': should be text, not an empty value"]
+
+
 def test_debt002_duplicate_id(tmp_path: Path) -> None:
     project(tmp_path, {"0001-a.md": item(1), "0002-b.md": item(1)})
     assert ("DEBT002", "debt/0002-b.md", 2) in found(run(tmp_path))

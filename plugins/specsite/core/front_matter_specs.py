@@ -142,5 +142,7 @@ def shown(value: Any) -> str:
     """A value in a schema message: quoted text, ``a list``/``a mapping``, at most 60 characters."""
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a mapping"
+    if value is None:
+        return "an empty value"  # ``title:`` with nothing after it, not Python's None
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…'"
