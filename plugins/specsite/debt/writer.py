@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from ..core.atomic import NotWritableError, write_atomic
 from ..core.config import SpecsiteConfig
 from ..core.markdown import slug
-from ..core.project import OutsideProjectError, Project
+from ..core.new_spec import WriteError, first_folder, next_number, write_new, yaml_string
+from ..core.project import Project
 from .kind import debt_folders, read_documents
 from .reader import DebtDocument
 
@@ -36,15 +35,6 @@ Why it was taken on (or how it was found), and what repaying it involves.
 """
 
 
-class WriteError(Exception):
-    """The command cannot do what was asked (no debt folder, file already exists...)."""
-
-
-def next_number(documents: list[DebtDocument]) -> int:
-    """One more than the highest debt number in use (1 for the first item)."""
-    return max((d.number for d in documents if d.number is not None), default=0) + 1
-
-
 def new_debt(project: Project, folder: Path, documents: list[DebtDocument], title: str) -> str:
     """Write the next debt item into ``folder`` (all or nothing); returns its project path."""
     title = " ".join(title.split())
@@ -53,29 +43,14 @@ def new_debt(project: Project, folder: Path, documents: list[DebtDocument], titl
     number = next_number(documents)
     debt_id = f"DEBT-{number:04d}"
     path = folder / f"{number:04d}-{slug(title, 'debt', limit=60)}.md"
-    if path.exists():
-        raise WriteError(f"{project.rel(path)} already exists")
-    text = TEMPLATE.format(id=debt_id, title=json.dumps(title, ensure_ascii=False),
+    text = TEMPLATE.format(id=debt_id, title=yaml_string(title),
                            title_text=title)
-    try:
-        write_atomic(path, text)
-    except NotWritableError as exc:
-        raise WriteError(f"{project.rel(exc.path)} {exc.reason}; nothing was written") from None
-    except UnicodeEncodeError:
-        raise WriteError("the title is not valid UTF-8; nothing was written") from None
-    except OSError as exc:
-        raise WriteError(f"cannot write {project.rel(path)}: {exc.strerror or exc}") from None
-    return project.rel(path)
+    return write_new(project, path, text, "title")
 
 
 def new_debt_in_project(project: Project, config: SpecsiteConfig, title: str) -> str:
     """``specsite new debt``: the next item in the first configured folder (created if missing),
     numbered after the items of every configured folder."""
-    if not config.debt:
-        raise WriteError("no debt folder: configure 'debt' in mkdocs.yml or pass --debt DIR")
-    try:
-        folder = project.confine(config.debt[0])
-    except OutsideProjectError as exc:
-        raise WriteError(str(exc)) from None
+    folder = first_folder(project, config.debt, "debt folder", "debt")
     documents = read_documents(project, debt_folders(project, config, []), [])
     return new_debt(project, folder, documents, title)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from ..core.atomic import NotWritableError, write_atomic
 from ..core.config import SpecsiteConfig
 from ..core.markdown import slug
-from ..core.project import OutsideProjectError, Project
+from ..core.new_spec import WriteError, first_folder, next_number, write_new, yaml_string
+from ..core.project import Project
 from .kind import prd_folders, read_documents
 from .reader import PrdDocument
 
@@ -74,18 +73,9 @@ How it reaches users: flags, cohorts, migration, what we watch.
 """
 
 
-class WriteError(Exception):
-    """The command cannot do what was asked (no PRD folder, file already exists...)."""
-
-
 def slugify(title: str) -> str:
     """``One-click checkout!`` -> ``one-click-checkout``."""
     return slug(title, "prd", limit=60)
-
-
-def next_number(documents: list[PrdDocument]) -> int:
-    """One more than the highest PRD number in use (1 for the first PRD)."""
-    return max((d.number for d in documents if d.number is not None), default=0) + 1
 
 
 def new_prd(project: Project, folder: Path, documents: list[PrdDocument], title: str,
@@ -101,37 +91,16 @@ def new_prd(project: Project, folder: Path, documents: list[PrdDocument], title:
     number = next_number(documents)
     prd_id = f"PRD-{number:04d}"
     path = folder / f"{number:04d}-{slugify(title)}.md"
-    if path.exists():
-        raise WriteError(f"{project.rel(path)} already exists")
     text = SKELETON.format(
-        id=prd_id, title=_yaml_string(title), owner=_yaml_string(owner),
-        summary=_yaml_string("Why this matters, in one or two sentences."),
+        id=prd_id, title=yaml_string(title), owner=yaml_string(owner),
+        summary=yaml_string("Why this matters, in one or two sentences."),
         title_text=title)
-    try:
-        write_atomic(path, text)
-    except NotWritableError as exc:
-        raise WriteError(f"{project.rel(exc.path)} {exc.reason}; nothing was written") from None
-    except UnicodeEncodeError:
-        # a title or owner from a command line that is not UTF-8 arrives with surrogate escapes
-        raise WriteError("the title or owner is not valid UTF-8; nothing was written") from None
-    except OSError as exc:
-        raise WriteError(f"cannot write {project.rel(path)}: {exc.strerror or exc}") from None
-    return project.rel(path)
-
-
-def _yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    return write_new(project, path, text, "title or owner")
 
 
 def new_prd_in_project(project: Project, config: SpecsiteConfig, title: str, owner: str) -> str:
     """``specsite new prd``: the next PRD in the first configured folder (created if missing),
     numbered after the PRDs of every configured folder."""
-    if not config.prds:
-        raise WriteError("no PRD folder: configure 'prds' in mkdocs.yml or pass --prds DIR")
-    try:
-        folder = project.confine(config.prds[0])
-    except OutsideProjectError as exc:
-        raise WriteError(str(exc)) from None
+    folder = first_folder(project, config.prds, "PRD folder", "prds")
     documents = read_documents(project, prd_folders(project, config, []), [])
     return new_prd(project, folder, documents, title, owner)
