@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field,
                       field_validator)
 
+from ..core.yaml_values import Names, Text, Value
 from . import units
 
 QUADRANTS = ("reckless-deliberate", "prudent-deliberate", "reckless-inadvertent",
@@ -31,26 +31,6 @@ def normalise_id(raw: str) -> str:
     return f"DEBT-{int(m.group(1)):04d}" if m else raw
 
 
-def _as_text(value: Any) -> Any:
-    """YAML reads ``2027`` as a number and ``2027-01-15`` as a date; both are text here."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return value
-
-
-def _as_list(value: Any) -> Any:
-    """``adrs: ADR-0012`` means ``adrs: [ADR-0012]``."""
-    if value is None:
-        return []
-    if isinstance(value, (str, int, float)):
-        return [value]
-    return value
-
-
 def _as_quantity(value: Any) -> Any:
     """``"4 hours/month"`` means ``{amount: 4, unit: hours/month}``."""
     if isinstance(value, str):
@@ -60,11 +40,6 @@ def _as_quantity(value: Any) -> Any:
                              f"'4 hours/month' or {{amount: 4, unit: hours/month}}")
         return {"amount": parsed[0], "unit": parsed[1]}
     return value
-
-
-Text = Annotated[str, BeforeValidator(_as_text)]
-Value = Annotated[str, BeforeValidator(_as_text), WithJsonSchema({"type": ["string", "number"]})]
-Names = Annotated[list[Text], BeforeValidator(_as_list)]
 
 
 class _Strict(BaseModel):

@@ -8,14 +8,14 @@ flag them as people type.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from ..core.xref import normalise
+from ..core.yaml_values import Names, Text, Value
 
 STATUSES = ("draft", "review", "approved", "shipped", "deprecated")
 PRIORITIES = ("must", "should", "could", "wont")
@@ -34,32 +34,6 @@ SCHEMA_ID = ("https://raw.githubusercontent.com/specsite/specsite/main/"
 COMMITTED = ("approved", "shipped")
 PRD_ID = re.compile(r"^PRD-\d{4,}$")
 REQUIREMENT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-
-
-def _as_text(value: Any) -> Any:
-    """YAML reads ``2027`` as a number and ``2027-01-15`` as a date; both are text here."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return value
-
-
-def _as_list(value: Any) -> Any:
-    """``adrs: ADR-0012`` means ``adrs: [ADR-0012]``."""
-    if value is None:
-        return []
-    if isinstance(value, (str, int, float)):
-        return [value]
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_as_text)]
-#: text people often write as a bare number or date (3.1, 2027, 2027-01-15); editors accept both
-Value = Annotated[str, BeforeValidator(_as_text), WithJsonSchema({"type": ["string", "number"]})]
-Names = Annotated[list[Text], BeforeValidator(_as_list)]
 
 
 class _Strict(BaseModel):

@@ -10,21 +10,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from ..core.yaml_values import Text
+
 LANES = ("none", "owner", "system", "tag")
 #: the PRD statuses (as in :data:`specsite.prd.model.STATUSES`, repeated so the configuration
 #: does not import the PRD kind)
 PRD_STATUSES = ("draft", "review", "approved", "shipped", "deprecated")
-
-
-def _text(value: Any) -> Any:
-    """YAML reads ``4.2`` as a number and ``2027-03-31`` as a date; here both are text."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return value
 
 
 def _release(value: Any) -> Any:
@@ -37,9 +28,6 @@ def _one_or_many(value: Any) -> Any:
     if value is None:
         return []
     return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
-
-
-Text = Annotated[str, BeforeValidator(_text)]
 
 
 class ReleaseOption(BaseModel):

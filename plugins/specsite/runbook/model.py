@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, WithJsonSchema,
                       field_validator)
 
+from ..core.yaml_values import as_list
+
 SEVERITIES = ("sev1", "sev2", "sev3", "sev4")
 #: what each severity means, for the template, the schema and the docs
 SEVERITY_MEANING = {
@@ -42,13 +44,6 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _as_list(value: Any) -> Any:
-    """``service: shop.checkout`` means ``service: [shop.checkout]``."""
-    if value is None:
-        return []
-    if isinstance(value, (str, int, float)):
-        return [value]
-    return value
 
 
 def _as_date(value: Any) -> Any:
@@ -73,7 +68,7 @@ def _lower(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_as_text)]
-Names = Annotated[list[Text], BeforeValidator(_as_list)]
+Names = Annotated[list[Text], BeforeValidator(as_list)]
 IsoDate = Annotated[dt.date, BeforeValidator(_as_date),
                     WithJsonSchema({"type": "string", "format": "date"})]
 
