@@ -100,14 +100,9 @@ class SpecsiteConfig(BaseModel):
                           "reproducible: without it those checks do not run.")
 
     @field_validator("adrs", "prds", "c4", "openapi", "adr_statuses", "openapi_allow_hosts",
-                     "personas", "debt", mode="before")
+                     "personas", "debt", "runbooks", "runbook_production", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
-        return _as_list(value)
-
-    @field_validator("runbooks", "runbook_production", mode="before")
-    @classmethod
-    def _one_or_many_runbook(cls, value: Any) -> Any:
         return _as_list(value)
 
     @field_validator("as_of", mode="before")
