@@ -118,10 +118,6 @@ class DebtItem(_Strict):
             raise ValueError("the principal must be more than 0 (repaying costs something)")
         return value
 
-    @property
-    def number(self) -> int:
-        return int(self.id.split("-")[1])
-
 
 def json_schema() -> str:
     """The published JSON Schema of debt item front matter (deterministic text)."""

@@ -108,10 +108,6 @@ class Runbook(BaseModel):
             raise ValueError(f"'{value}' is not a runbook ID; write RB-NNNN, e.g. RB-0007")
         return canonical
 
-    @property
-    def number(self) -> int:
-        return int(self.id.split("-")[1])
-
     def next_review(self) -> dt.date | None:
         """The day the next review is due, when the runbook has a review interval."""
         if self.review_every is None:
