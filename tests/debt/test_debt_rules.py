@@ -73,6 +73,12 @@ def test_debt003_unknown_element_replaces_c4009(tmp_path: Path) -> None:
     assert "shop.cache" in next(f.message for f in specs.findings if f.code == "DEBT003")
 
 
+def test_debt003_says_did_you_mean_once_not_inside_other_brackets(tmp_path: Path) -> None:
+    project(tmp_path, {"0001-a.md": item(1, elements=["shop.dbb"])})
+    message = next(f.message for f in run(tmp_path).findings if f.code == "DEBT003")
+    assert "(removed or misspelt) (did you mean c4:shop.db?): update 'elements'" in message
+
+
 def test_debt003_quiet_for_known_elements_and_without_a_c4_model(tmp_path: Path) -> None:
     project(tmp_path, {"0001-a.md": item(1, elements=["shop.api", "c4:shop.db"])})
     assert found(run(tmp_path)) == []

@@ -49,7 +49,7 @@ def _links(doc: DebtDocument, item: DebtItem, graph: SpecGraph, has_c4: bool,
             line, column = doc.at("elements", i)
             out.append(rules.UNKNOWN_ELEMENT.at(
                 f"{item.id} names {target}, but the C4 model has no such element (removed or "
-                f"misspelt{elements.hint(target)}): update 'elements', or mark the item repaid "
+                f"misspelt){elements.hint(target)}: update 'elements', or mark the item repaid "
                 f"if the element went with the debt", doc.file, line, column, item.id))
     for i, raw in enumerate(item.adrs):
         target = normalise(raw)
