@@ -1,7 +1,7 @@
 """Every page of the example product in a real (Debian) Chromium at 1366x768: no broken internal
 link or #anchor, no console error or script exception, no request to another host, no failed
-asset, no page wider than the window nor a table wider than its column, no SVG text under 9 px. A planted site shows the crawl
-sees each of these."""
+asset, no page wider than the window nor a table wider than its column, no SVG text under 9 px,
+no status badge left grey. A planted site shows the crawl sees each of these."""
 
 from __future__ import annotations
 
@@ -40,7 +40,10 @@ _PROBE = """() => {
   const tables = [...document.querySelectorAll('table')].map(t => t.closest('.md-typeset__scrollwrap'))
     .filter(w => w && w.scrollWidth > w.clientWidth + 1)
     .map(w => (w.querySelector('th') || w).textContent.trim() + ': ' + w.scrollWidth + ' px in ' + w.clientWidth);
-  return {ids, links, small, broken, tables, wide: se.scrollWidth > se.clientWidth ? se.scrollWidth : 0};
+  // a status badge whose value has no colour in specsite.css keeps the grey of "no status"
+  const grey = [...document.querySelectorAll('.specsite-status:not(.specsite-status--none)')]
+    .filter(b => getComputedStyle(b).backgroundColor === 'rgb(224, 224, 224)').map(b => b.className);
+  return {ids, links, small, broken, tables, grey, wide: se.scrollWidth > se.clientWidth ? se.scrollWidth : 0};
 }""" % MIN_SVG_TEXT
 
 
@@ -55,6 +58,7 @@ class Crawl:
     failed: list[str] = field(default_factory=list)
     overflow: list[str] = field(default_factory=list)
     small_text: list[str] = field(default_factory=list)
+    grey_badges: list[str] = field(default_factory=list)
 
 
 def _page_paths(site: Path) -> list[str]:
@@ -94,6 +98,7 @@ def crawl(site: Path, width: int = 1366, height: int = 768) -> Crawl:
                 found.overflow.append(f"{path}: {facts['wide']} px wide in a {width} px window")
             found.overflow += [f"{path}: table {t}" for t in facts["tables"]]
             found.small_text += [f"{path}: {t}" for t in facts["small"]]
+            found.grey_badges += [f"{path}: {c}" for c in facts["grey"]]
             found.failed += [f"{path}: image {src}" for src in facts["broken"]]
         browser.close()
     ids = {path: set(facts["ids"]) for path, facts in seen.items()}
@@ -154,6 +159,10 @@ def test_svg_text_of_the_example_reads_at_the_default_zoom(example_crawl):
 _NO_ICON = '<!doctype html><link rel="icon" href="data:,">'
 
 
+def test_every_status_badge_of_the_example_has_a_colour(example_crawl):
+    assert example_crawl.grey_badges == []
+
+
 def test_the_crawl_sees_each_kind_of_problem(tmp_path):
     write_files(tmp_path, {
         "index.html": _NO_ICON + """<html><body>
@@ -169,9 +178,14 @@ def test_the_crawl_sees_each_kind_of_problem(tmp_path):
             <svg width="200" height="40"><text x="0" y="20" font-size="6">tiny</text>
             <text x="0" y="35" font-size="12">fine</text></svg>
             </body></html>""",
-        "b/index.html": _NO_ICON + """<html><body><p id="here">B</p>
+        "b/index.html": _NO_ICON + """<html><head><link rel="stylesheet" href="../specsite.css">
+            </head><body><p id="here">B</p>
+            <span class="specsite-status specsite-status--accepted">accepted</span>
+            <span class="specsite-status specsite-status--none">no status</span>
+            <span class="specsite-status specsite-status--pondering">pondering</span>
             <img src="../nothing.png" alt=""></body></html>""",
     })
+    shutil.copy(REPO / "plugins" / "specsite" / "assets" / "specsite.css", tmp_path)
     found = crawl(tmp_path)
     assert found.pages == ["/", "/b/"]
     assert found.links == ["/: missing/ (no such page or file)", "/: b/#nowhere (no #nowhere on /b/)"]
@@ -182,6 +196,7 @@ def test_the_crawl_sees_each_kind_of_problem(tmp_path):
     assert found.overflow[1].startswith("/: table Hidden: ")
     assert len(found.small_text) == 1 and "tiny" in found.small_text[0]
     assert any("404" in f and "nothing.png" in f for f in found.failed)
+    assert found.grey_badges == ["/b/: specsite-status specsite-status--pondering"]
     # the same checks stay quiet on a page without the problems
     shutil.rmtree(tmp_path / "b")
     write_files(tmp_path, {"index.html": _NO_ICON + '<p id="a"><a href="#a">ok</a></p>'})
