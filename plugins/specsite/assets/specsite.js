@@ -6,7 +6,9 @@
   // a box may give its own order in data-specsite-filter-order; other values follow, sorted
   var ORDER = ["draft", "proposed", "review", "in-review", "accepted", "approved", "in-progress",
     "scheduled", "shipped", "done", "repaid", "deprecated", "superseded", "rejected", "retired",
-    "must", "should", "could", "wont", "won't"];
+    "must", "should", "could", "wont", "won't",
+    // the prioritisation quadrants, best first
+    "quick wins", "big bets", "fill-ins", "money pits"];
   function ordered(keys, own) {
     var order = own ? own.split(/\s+/) : ORDER;
     function rank(k) { var i = order.indexOf(k.toLowerCase()); return i < 0 ? order.length : i; }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..adr.pages import status_badge
 from ..core.escape import md_code, md_text, md_text_code
 from ..core.graph import SpecGraph
+from ..core.html_table import table_classes
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import reference, referenced_by
 from ..core.xref import normalise
@@ -109,37 +110,46 @@ def _register_page(documents: list[DebtDocument], entries: list[Entry]) -> str:
         "months; other units (EUR) compare only with themselves.", "",
     ]
     if ranked:
-        lines += ["| Rank | ID | Debt | Quadrant | Status | Interest | Principal | Monthly share "
+        # nine columns in the content column: the short ones fit their content, the title wraps
+        lines += [_box(fit=(1, 2, 5, 7, 9), wide=(3,)),
+                  "| Rank | ID | Debt | Quadrant | Status | Interest | Principal | Monthly share "
                   "| Release |", "|---|---|---|---|---|---|---|---|---|"]
         for e in ranked:
             lines.append(_row(e, str(e.rank), f"{(e.share or 0) * 100:.3g}%"))
-        lines.append("")
+        lines += ["", "</div>", ""]
     if unranked:
         lines += ["## Not ranked", "",
                   f"{len(unranked)} outstanding items cannot be ranked: an estimate is missing or "
                   "their interest and principal are in units that do not compare. They come after "
-                  "the ranked items, by ID.", "",
+                  "the ranked items, by ID.", "", _box(fit=(1, 4, 6, 8), wide=(2,)),
                   "| ID | Debt | Quadrant | Status | Interest | Principal | Why not ranked "
                   "| Release |", "|---|---|---|---|---|---|---|---|"]
         for e in unranked:
             lines.append(_row(e, None, md_text(e.reason)))
-        lines.append("")
+        lines += ["", "</div>", ""]
     if not entries:
         lines += ["No outstanding debt.", ""]
     if repaid:
-        lines += ["## Repaid", "", "| ID | Debt | Quadrant | Release |", "|---|---|---|---|"]
+        lines += ["## Repaid", "", _box(fit=(1, 3, 4), wide=(2,)),
+                  "| ID | Debt | Quadrant | Release |", "|---|---|---|---|"]
         for d in repaid:
             item = d.item
             lines.append(f"| {reference(d.id or '')} | {md_text_code(d.title)} | "
                          f"{md_text(item.quadrant if item else '')} | "
                          f"{md_text(item.release if item else '')} |")
-        lines.append("")
+        lines += ["", "</div>", ""]
     if invalid:
         lines += ["## Not readable", "", "These items have front matter `specsite check` "
                   "reports as invalid:", ""]
         lines += [f"- {reference(d.id or '')} {md_code(d.file)}" for d in invalid if d.id]
         lines.append("")
     return "\n".join(lines)
+
+
+def _box(fit: tuple[int, ...], wide: tuple[int, ...]) -> str:
+    """The opening of the box a register table sits in (its column widths, specsite.css), with
+    the blank line Markdown needs before the table; the caller closes it with ``</div>``."""
+    return f'<div class="{table_classes(fit, wide)}" markdown>\n'
 
 
 def _row(e: Entry, rank: str | None, figure: str) -> str:

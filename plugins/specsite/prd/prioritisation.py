@@ -81,7 +81,7 @@ def _chart(measure: Measure, requirements: list, graph: SpecGraph,
         note = ["*Points are not labelled when there are more than "
                 f"{LABELLED}: hover or tap one for its requirement.*", ""]
     table = HtmlTable(["Quadrant", "Requirement", "Priority", "Value", "Effort", "Score"],
-                      filter_column=1)
+                      filter_column=1, fit=(1, 3, 4, 5, 6), wide=(2,))
     rank = {q: i for i, q in enumerate(QUADRANTS)}
     for p in sorted(placed, key=lambda p: (rank[p.quadrant], -p.score, p.id)):
         table.rows.append([
@@ -102,7 +102,8 @@ def _kano(requirements: list) -> list[str]:
     if not any(k != "none" for k, _ in counts):
         return []
     shown = [p for p in PRIORITIES if p != "wont"]
-    table = HtmlTable(["Kano category", *[p.capitalize() for p in shown], "All"])
+    table = HtmlTable(["Kano category", *[p.capitalize() for p in shown], "All"],
+                      fit=tuple(range(2, len(shown) + 3)))
     for kano in (*KANO, "none"):
         row = [counts[(kano, p)] for p in shown]
         if sum(row):

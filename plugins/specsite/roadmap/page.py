@@ -66,7 +66,9 @@ class _Links:
         label = html_text(text if text is not None else target)
         if entity is None or href is None:
             return label
-        return f'<a href="{html_attr(href)}" title="{html_attr(entity.title)}">{label}</a>'
+        # an ID link never breaks at its hyphen ("PRD-" / "0001.R1" in a narrow column)
+        id_class = ' class="specsite-id"' if text is None else ""
+        return f'<a href="{html_attr(href)}" title="{html_attr(entity.title)}"{id_class}>{label}</a>'
 
 
 def render(roadmap: Roadmap, graph: SpecGraph, site: SiteContext) -> GeneratedPage:
@@ -176,7 +178,7 @@ def _table(roadmap: Roadmap, links: _Links) -> list[str]:
     lanes = roadmap.options.lanes not in ("none", "owner")  # owner has its own column
     headers = ["Release", "PRD", "Status", "Owner", *(["Lane"] if lanes else []), "Milestones",
                "Depends on"]
-    table = HtmlTable(headers, filter_column=3)
+    table = HtmlTable(headers, filter_column=3, fit=(1, 3))
     for item in roadmap.shown:
         milestones = "<br>".join(
             f"{'◆' if m.done else '◇'} {html_text(m.date or '')} {html_text(m.name)}".replace("  ", " ")

@@ -15,6 +15,7 @@ from ..adr.pages import status_badge
 from ..core.entities import Entity
 from ..core.escape import md_code, md_text, md_text_code
 from ..core.graph import SpecGraph
+from ..core.html_table import table_classes
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import entity_link, reference, referenced_by
 from .entities import PROTECTS, SERVICE, page_of
@@ -191,6 +192,8 @@ def _index(documents: list[RunbookDocument], graph: SpecGraph) -> str:
     if not documents:
         return "\n".join(lines + ["No runbook yet: `specsite new runbook \"Title\"` writes one.", ""])
     lines += [f"{len(documents)} runbooks, by service and by owner.", "",
+              # IDs, severities, owners and dates on one line; the titles and services wrap
+              f'<div class="{table_classes(fit=(1, 3, 5, 6), wide=(2,))}" markdown>', "",
               "| ID | Runbook | Severity | Service | Owner | Last reviewed |",
               "|---|---|---|---|---|---|"]
     by_service: dict[str, list[RunbookDocument]] = defaultdict(list)
@@ -209,7 +212,7 @@ def _index(documents: list[RunbookDocument], graph: SpecGraph) -> str:
             f"| {', '.join(_element_link(INDEX, graph, s) for s in services) or '–'} "
             f"| {md_text(rb.owner) if rb else '–'} "
             f"| {md_text(rb.last_reviewed.isoformat()) if rb else '–'} |")
-    lines += ["", "## By service", ""]
+    lines += ["", "</div>", "", "## By service", ""]
     for service in sorted(by_service, key=lambda s: (_name(graph, s).lower(), s)):
         lines += [f"### {md_text(_name(graph, service))}", "",
                   f"{_element_link(INDEX, graph, service)}", ""]
