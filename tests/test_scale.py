@@ -224,3 +224,26 @@ def test_a_spec_value_cannot_stand_in_for_a_table(tmp_path):
     assert index.count("<table>") == 1
     assert "specsite-html" not in index.replace("Decision &lt;!--specsite-html-0--&gt; two", "")
     assert "Decision &lt;!--specsite-html-0--&gt; two" in index
+
+
+def test_a_build_sets_what_lives_to_its_end_aside_from_collections_and_gives_it_back(tmp_path):
+    """``mkdocs build`` freezes what is alive when pages start rendering (collections skip it)
+    and unfreezes it when the build ends, so a process that goes on (a test run, a script calling
+    build()) can collect it again."""
+    import gc
+
+    root = generate(2, tmp_path)
+    (root / "freeze_hook.py").write_text(
+        "import gc, pathlib\n"
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    with open(pathlib.Path(config.config_file_path).parent / 'frozen.txt', 'a') as f:\n"
+        "        f.write(f'{gc.get_freeze_count()}\\n')\n"
+        "def on_page_context(context, page, config, nav):\n"
+        "    on_page_markdown(None, page, config, None)\n", encoding="utf-8")
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + "hooks:\n  - freeze_hook.py\n", encoding="utf-8")
+    before = gc.get_freeze_count()
+    build_site(root, strict=False)
+    seen = [int(n) for n in (root / "frozen.txt").read_text(encoding="utf-8").split()]
+    assert seen and min(seen) > before
+    assert gc.get_freeze_count() == before

@@ -18,6 +18,7 @@ from typing import Sequence
 from . import __version__
 from .core.export import export_document
 from .core.findings import CATALOGUE, Severity, has_errors
+from .core.gc_pause import collections_paused
 from .core.pipeline import SpecSet, load_specs
 from .reports import ReportContext, renderers
 from .reports.escape import json_document
@@ -209,6 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``specsite`` command; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # one run over specs that all stay alive until it ends: collections would find nothing
+    with collections_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "check":
             return _check(args)

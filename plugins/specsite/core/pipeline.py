@@ -15,7 +15,7 @@ from .docs_pages import read_docs_pages
 from .entities import Entity, content_hash
 from .file_memo import remembering
 from .findings import Finding, apply_severities, cap_per_rule
-from .gc_pause import fewer_collections
+from .gc_pause import collections_paused
 from .graph import SpecGraph
 from .incremental import PipelineMemo
 from .limits import use
@@ -67,7 +67,7 @@ def load_specs(project: Project, config: SpecsiteConfig, docs_dir: Path | None =
 
     ``memo`` (a ``mkdocs serve`` session's) lets unchanged files, kinds and pages be reused from
     the previous build; the result is the same as without it."""
-    with use(config.limits), fewer_collections(), remembering(memo.files if memo else None):
+    with use(config.limits), collections_paused(), remembering(memo.files if memo else None):
         if memo is not None:
             memo.start()
         return _load_specs(project, config, docs_dir, memo)

@@ -19,6 +19,7 @@ replayed (:mod:`.replay`) and the theme's compiled templates kept (:mod:`.templa
 from __future__ import annotations
 
 import copy
+import gc
 import os
 import posixpath
 from html import unescape as html_unescape
@@ -86,6 +87,11 @@ class SpecsitePlugin(BasePlugin):
         #: the offline script is part of the site (Material with a repository widget)
         self.offline_script = False
         self.dirty = False
+        #: a one-off ``mkdocs build`` (its CLI said so): what is alive when pages start rendering
+        #: (specs, files, navigation) stays alive to the end, so collections skip it
+        self._one_build = False
+        #: gc.freeze() was called by this build and is undone when it ends
+        self._frozen = False
         self.replay = PageReplay()
         #: serve: files, read results and pages of each kind, reused while their inputs are
         #: unchanged (ADR-0021); its hashes of input files serve the whole-inputs key too
@@ -118,6 +124,7 @@ class SpecsitePlugin(BasePlugin):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self._one_build = command in ("build", "gh-deploy")
 
     @property
     def serving(self) -> bool:
@@ -272,13 +279,26 @@ class SpecsitePlugin(BasePlugin):
             if config.nav is None:
                 name_sections(nav, self.generated)
             self.replay.files(files, config)
+            self._set_aside()
         return nav
+
+    def _set_aside(self) -> None:
+        """In a one-off build, leave what is alive now out of every later collection.
+
+        Rendering thousands of pages allocates millions of objects, and each collection would
+        scan the specs, files, navigation and pages made so far again (6 s of a 70 s build at
+        10,000 requirements); they live to the end of the build, which gives them back
+        (:meth:`_thaw`)."""
+        if self._one_build:
+            gc.freeze()
+            self._frozen = True
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.options.enabled or self._nav is None:
             return env
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = self._templates
+        self._set_aside()  # and the pages' HTML, kept to the end too
         return self.replay.environment(env, config, self._nav, files)
 
     @event_priority(-100)  # after the search plugin indexed the page
@@ -295,6 +315,13 @@ class SpecsitePlugin(BasePlugin):
     def on_build_error(self, *, error: Exception) -> None:
         self.replay.records = {}  # a failed build leaves nothing to compare with
         self.replay.finish()
+        self._thaw()
+
+    def _thaw(self) -> None:
+        """Let collections look at what :meth:`on_env` set aside again (the build is over)."""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable
                  ) -> LiveReloadServer | None:
@@ -349,6 +376,7 @@ class SpecsitePlugin(BasePlugin):
         if self.replay.enabled:
             log.debug(f"replayed {self.replay.replayed_output} pages, "
                       f"{self.replay.replayed_content} without Markdown")
+        self._thaw()
 
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
