@@ -16,11 +16,12 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .entities import content_hash
 from .findings import Finding, Rule
-from .frontmatter import FrontMatter
+from .frontmatter import FrontMatter, split
 from .project import Project
-
 from .sources import spec_files
+from .textfile import read_text
 
 #: file names that are a folder's introduction, never a spec
 NOT_SPECS = frozenset(("readme.md", "index.md"))
@@ -121,6 +122,35 @@ def validated(model: type[M], doc: FrontMatterPlaces, data: Any, rule: Rule,
             findings.append(rule.at(message(err, loc), doc.file, line,  # type: ignore[attr-defined]
                                     column, doc.id))
         return None
+
+
+P = TypeVar("P", bound=FrontMatterPlaces)
+
+
+def read_spec(project: Project, path: Path, findings: list[Finding],
+              new_doc: Callable[[str, str, FrontMatter], P], salvage: Callable[[P, dict], None],
+              model: type[M], rule: Rule, message: Callable[[Any, tuple], str],
+              no_front_matter: str) -> tuple[P | None, M | None]:
+    """One spec file read and validated: its document (``new_doc(file, content hash, front
+    matter)``, with what ``salvage`` keeps of broken or invalid front matter) and its model, or
+    ``None`` where it could not be had. Every problem is a finding at its line, never an error:
+    malformed YAML is the shared finding ``split`` reports, no front matter is ``rule`` at line 1
+    with ``no_front_matter`` as its message, and each schema problem is ``rule`` at its field."""
+    rel = project.rel(path)
+    text = read_text(project, path, findings)
+    if text is None:
+        return None, None
+    before = len(findings)
+    fm = split(text, rel, findings)
+    doc = new_doc(rel, content_hash(text), fm)
+    if len(findings) > before:
+        salvage(doc, top_level_lines(text))  # malformed YAML: already a finding with its line
+        return doc, None
+    if not fm.present:
+        findings.append(rule.at(no_front_matter, rel, 1))
+        return doc, None
+    salvage(doc, fm.data)
+    return doc, validated(model, doc, fm.data, rule, message, findings)
 
 
 def duplicate_ids(documents: Sequence[Any], rule: Rule, what: str) -> list[Finding]:

@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.entities import content_hash
 from ..core.findings import Finding
-from ..core.front_matter_specs import FrontMatterPlaces, shown, top_level_lines, validated
-from ..core.frontmatter import FrontMatter, split
+from ..core.front_matter_specs import FrontMatterPlaces, read_spec, shown
+from ..core.frontmatter import FrontMatter
 from ..core.project import Project
-from ..core.textfile import read_text
 from . import rules
 from .model import DEBT_ID, STATUSES, DebtItem, normalise_id
 
@@ -44,28 +42,17 @@ class DebtDocument(FrontMatterPlaces):
 
 def read_debt(project: Project, path: Path, findings: list[Finding]) -> DebtDocument | None:
     """Parse and validate one debt file; problems become findings, never exceptions."""
-    rel = project.rel(path)
-    text = read_text(project, path, findings)
-    if text is None:
-        return None
-    before = len(findings)
-    doc = DebtDocument(file=rel, path_name=path.name, id=None, title=path.stem, status=None,
-                       item=None, content_hash=content_hash(text))
-    fm = split(text, rel, findings)
-    doc.front_matter, doc.body, doc.body_line = fm, fm.body, fm.body_line
-    if len(findings) > before:
-        _salvage(doc, top_level_lines(text))  # malformed YAML: already a finding with its line
-        return doc
-    if not fm.present:
-        findings.append(rules.SCHEMA.at(
-            "a debt item starts with YAML front matter between '---' lines (id, title, quadrant, "
-            "status...); see `specsite schema debt`", rel, 1))
-        return doc
-    _salvage(doc, fm.data)
-    item = validated(DebtItem, doc, fm.data, rules.SCHEMA, _message, findings)
-    if item is None:
-        return doc
-    doc.item, doc.id, doc.title, doc.status = item, item.id, item.title, item.status
+    def new_doc(rel: str, digest: str, fm: FrontMatter) -> DebtDocument:
+        return DebtDocument(file=rel, path_name=path.name, id=None, title=path.stem, status=None,
+                            item=None, front_matter=fm, body=fm.body, body_line=fm.body_line,
+                            content_hash=digest)
+
+    doc, item = read_spec(
+        project, path, findings, new_doc, _salvage, DebtItem, rules.SCHEMA, _message,
+        "a debt item starts with YAML front matter between '---' lines (id, title, quadrant, "
+        "status...); see `specsite schema debt`")
+    if doc is not None and item is not None:
+        doc.item, doc.id, doc.title, doc.status = item, item.id, item.title, item.status
     return doc
 
 

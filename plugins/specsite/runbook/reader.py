@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..core.entities import content_hash
 from ..core.findings import Finding
-from ..core.front_matter_specs import FrontMatterPlaces, shown, top_level_lines, validated
-from ..core.frontmatter import FrontMatter, split
+from ..core.front_matter_specs import FrontMatterPlaces, read_spec, shown
+from ..core.frontmatter import FrontMatter
 from ..core.project import Project
-from ..core.textfile import read_text
 from . import rules
 from .model import RUNBOOK_ID, Runbook, normalise_id
 
@@ -45,28 +43,17 @@ class RunbookDocument(FrontMatterPlaces):
 
 def read_runbook(project: Project, path: Path, findings: list[Finding]) -> RunbookDocument | None:
     """Parse and validate one runbook file; problems become findings, never exceptions."""
-    rel = project.rel(path)
-    text = read_text(project, path, findings)
-    if text is None:
-        return None
-    before = len(findings)
-    fm = split(text, rel, findings)
-    doc = RunbookDocument(file=rel, path_name=path.name, id=None, title=path.stem, runbook=None,
-                          front_matter=fm, body=fm.body, body_line=fm.body_line,
-                          content_hash=content_hash(text))
-    if len(findings) > before:
-        _salvage(doc, top_level_lines(text))  # malformed YAML: already a finding with its line
-        return doc
-    if not fm.present:
-        findings.append(rules.SCHEMA.at(
-            "a runbook starts with YAML front matter between '---' lines (id, title, service, "
-            "owner, severity, last_reviewed...); see `specsite schema runbook`", rel, 1))
-        return doc
-    _salvage(doc, fm.data)
-    runbook = validated(Runbook, doc, fm.data, rules.SCHEMA, _message, findings)
-    if runbook is None:
-        return doc
-    doc.runbook, doc.id, doc.title = runbook, runbook.id, runbook.title
+    def new_doc(rel: str, digest: str, fm: FrontMatter) -> RunbookDocument:
+        return RunbookDocument(file=rel, path_name=path.name, id=None, title=path.stem, runbook=None,
+                               front_matter=fm, body=fm.body, body_line=fm.body_line,
+                               content_hash=digest)
+
+    doc, runbook = read_spec(
+        project, path, findings, new_doc, _salvage, Runbook, rules.SCHEMA, _message,
+        "a runbook starts with YAML front matter between '---' lines (id, title, service, "
+        "owner, severity, last_reviewed...); see `specsite schema runbook`")
+    if doc is not None and runbook is not None:
+        doc.runbook, doc.id, doc.title = runbook, runbook.id, runbook.title
     return doc
 
 
