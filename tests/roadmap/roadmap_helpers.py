@@ -9,6 +9,7 @@ import yaml
 from specsite.core.config import SpecsiteConfig
 from specsite.core.entities import Entity
 from specsite.core.graph import SpecGraph
+from specsite.core.html_table import put_back
 from specsite.core.kind import ReadResult, SiteContext
 from specsite.core.pipeline import SpecSet, load_specs
 from specsite.core.project import Project
@@ -59,6 +60,6 @@ def road(specs: SpecSet, code: str | None = None) -> list:
 
 
 def roadmap_page(specs: SpecSet, site: SiteContext | None = None) -> str:
-    """The Markdown of requirements/roadmap.md."""
-    return next(p.markdown for p in specs.pages(site or SiteContext())
+    """The Markdown of requirements/roadmap.md, with its HTML blocks (the table) in place."""
+    return next(put_back(p.markdown, p.html) for p in specs.pages(site or SiteContext())
                 if p.path == "requirements/roadmap.md")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from urllib.parse import quote
 
 from ..adr.pages import status_badge
-from ..core.escape import html_text, html_text_code, md_text
-from ..core.html_table import HtmlBlocks, HtmlTable, paginate, pager
+from ..core.escape import html_attr, html_text, html_text_code, md_text
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
 from ..core.graph import SpecGraph
 from ..core.references import reference
 from ..core.kind import GeneratedPage, SiteContext
+from ..core.urls import relative_url
 from . import prioritisation, views
 from .cells import prose
 from .entities import PAGE_DIR
@@ -18,6 +20,13 @@ from .reader import PrdDocument
 from .views import UNSCHEDULED
 
 INDEX = f"{PAGE_DIR}/index.md"
+#: the most PRDs the portfolio names for one release or owner; the others are counted, with links
+#: to the pages of the table that hold them, filtered by the release or owner
+GROUP_LISTED = 10
+#: the most releases (and owners) the portfolio lists; the others are counted
+MAX_GROUPS = 50
+#: the most pages of the table one release or owner links to
+MAX_PAGE_LINKS = 10
 
 
 def render(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext,
@@ -36,7 +45,8 @@ def _release_key(release: str | None) -> tuple[int, str]:
 
 def _portfolio(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
     """The portfolio: every PRD in an HTML table of :data:`ROWS_PER_PAGE` rows a page, then the
-    PRDs by release and by owner on the last page."""
+    PRDs by release and by owner on the last page (:func:`_groups`: bounded, whatever the number
+    of PRDs)."""
     prds = [d.prd for d in documents if d.prd is not None]
     total = sum(len(p.requirements) for p in prds)
     statuses = Counter(d.status or "invalid" for d in documents)
@@ -72,18 +82,23 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext
         blocks = HtmlBlocks()
         lines += [nav, blocks.add(table.render())]
         if chunk.number == len(chunks):
-            lines += _groups(documents, prds)
+            lines += _groups(documents, prds, chunks, chunk.path, site)
         lines.append(nav)
         pages.append(GeneratedPage(chunk.path, heading, "\n".join(lines), html=blocks.html))
     return pages
 
 
-def _groups(documents: list[PrdDocument], prds: list[Prd]) -> list[str]:
-    """The PRDs by release and by owner (or how to write the first PRD)."""
+def _groups(documents: list[PrdDocument], prds: list[Prd], chunks: list[Chunk[PrdDocument]],
+            page: str, site: SiteContext) -> list[str]:
+    """The PRDs by release and by owner (or how to write the first PRD): at most
+    :data:`MAX_GROUPS` of each, naming at most :data:`GROUP_LISTED` PRDs of each; past that, the
+    count and links to the pages of the table that hold the others, filtered by the name."""
     if not documents:
         return ["No PRDs yet: `specsite new prd \"Title\"` writes the first one.", ""]
+    number_of = {d.id: chunk.number for chunk in chunks for d in chunk.items}
     lines: list[str] = []
-    for heading, key in (("By release", lambda p: p.release or UNSCHEDULED), ("By owner", lambda p: p.owner)):
+    for heading, noun, key in (("By release", "release", lambda p: p.release or UNSCHEDULED),
+                               ("By owner", "owner", lambda p: p.owner)):
         groups: dict[str, list[Prd]] = defaultdict(list)
         for p in prds:
             groups[key(p)].append(p)
@@ -91,11 +106,41 @@ def _groups(documents: list[PrdDocument], prds: list[Prd]) -> list[str]:
             continue
         lines += [f"## {heading}", ""]
         names = sorted(groups, key=lambda g: _release_key(None if g == UNSCHEDULED else g))
-        for name in names:
-            items = ", ".join(f"{reference(p.id)} {prose(p.title)} ({md_text(p.status)})" for p in groups[name])
+        for name in names[:MAX_GROUPS]:
+            members = groups[name]
+            items = ", ".join(f"{reference(p.id)} {prose(p.title)} ({md_text(p.status)})"
+                              for p in members[:GROUP_LISTED])
+            if len(members) > GROUP_LISTED:
+                rest = sorted({number_of[p.id] for p in members[GROUP_LISTED:]})
+                items = (f"{_count(len(members), 'PRD')} ({_statuses(members)}): {items} and "
+                         f"{len(members) - GROUP_LISTED} more, in the table on "
+                         f"{_page_links(name, rest, chunks, page, site)}")
             lines.append(f"- **{md_text(name)}**: {items}")
+        if len(names) > MAX_GROUPS:
+            others = sum(len(groups[n]) for n in names[MAX_GROUPS:])
+            lines.append(f"- {_count(len(names) - MAX_GROUPS, f'more {noun}')} with "
+                         f"{_count(others, 'PRD')}: the table lists them.")
         lines.append("")
     return lines
+
+
+def _statuses(prds: list[Prd]) -> str:
+    """``3 approved, 1 draft``: how many of ``prds`` have each status, in lifecycle order."""
+    counts = Counter(p.status for p in prds)
+    return ", ".join(f"{counts[s]} {md_text(s)}" for s in STATUSES if counts[s])
+
+
+def _page_links(name: str, numbers: list[int], chunks: list[Chunk[PrdDocument]], page: str,
+                site: SiteContext) -> str:
+    """Links to the pages ``numbers`` of the table, each filtered to the rows holding ``name``
+    (``specsite.js`` reads ``?text=``); raw HTML with final URLs, as the pager's."""
+    query = "?text=" + quote(name, safe="")
+    links = []
+    for number in numbers[:MAX_PAGE_LINKS]:
+        href = relative_url(page, chunks[number - 1].path, site.use_directory_urls) + query
+        links.append(f'<a href="{html_attr(href)}">{number}</a>')
+    more = f" and {len(numbers) - MAX_PAGE_LINKS} more pages" if len(numbers) > MAX_PAGE_LINKS else ""
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(links) + more + "."
 
 
 def _count(n: int, noun: str) -> str:

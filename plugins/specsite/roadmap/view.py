@@ -28,7 +28,8 @@ def roadmap_of(graph: SpecGraph, results: dict[str, ReadResult], config: Specsit
 
 
 class RoadmapView:
-    """The roadmap view: ROAD rules and the page ``requirements/roadmap.md``."""
+    """The roadmap view: ROAD rules and the page ``requirements/roadmap.md`` (with the further
+    pages of its table, ``requirements/roadmap/2.md``...)."""
 
     name = "roadmap"
 
@@ -46,7 +47,7 @@ class RoadmapView:
     def pages(self, graph: SpecGraph, results: dict[str, ReadResult], config: SpecsiteConfig,
               site: SiteContext) -> list[GeneratedPage]:
         roadmap = roadmap_of(graph, results, config)
-        return [] if roadmap is None else [page.render(roadmap, graph, site)]
+        return [] if roadmap is None else page.render(roadmap, graph, site)
 
 
 def _option_line(project: Project) -> int | None:
