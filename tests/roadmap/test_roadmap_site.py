@@ -59,3 +59,40 @@ def test_invalid_roadmap_option_in_the_cli_names_the_option(project, monkeypatch
     result = run_cli(["check"], project, monkeypatch)
     assert result.code == 2
     assert "roadmap.lanes" in result.err and "Traceback" not in result.err
+
+
+def test_a_paged_table_and_the_portfolio_groups_link_to_pages_that_exist(project, monkeypatch):
+    """With two rows a page and one PRD named per group: the roadmap's table runs over two pages,
+    each linked from the other and up to the roadmap; the phases and the portfolio's groups link
+    to the table pages that hold what they leave out, and every link lands on a built page."""
+    import posixpath
+    import re
+
+    monkeypatch.setattr("specsite.core.html_table.ROWS_PER_PAGE", 2)
+    monkeypatch.setattr("specsite.roadmap.page.PHASE_LISTED", 1)
+    monkeypatch.setattr("specsite.prd.overview.GROUP_LISTED", 1)
+    for n, owner in ((4, "ann"), (5, "ann")):
+        (project / "prds" / f"000{n}-x.md").write_text(prd(n, "2027-Q2", owner=owner), encoding="utf-8")
+    site = build_site(project)
+    first = (site / "requirements" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    second = (site / "requirements" / "roadmap" / "2" / "index.html").read_text(encoding="utf-8")
+    third = (site / "requirements" / "roadmap" / "3" / "index.html").read_text(encoding="utf-8")
+    assert "Page 1 of 3" in first and '<a href="2/">2027-Q2</a>' in first
+    assert "Page 2 of 3" in second and '<a href="../">2027-Q1 – 2027-Q2</a>' in second
+    assert '<a href="../../">Product requirements</a> › <a href="../">Roadmap</a>' in second
+    assert "Roadmap (page 3 of 3)" in third and 'href="../../PRD-0003/"' in third
+    # Next (2027-Q2: PRD-0002, 0004, 0005) names PRD-0002; PRD-0004 is on the table's second page
+    assert 'and 2 more PRDs in the <a href="2/#every-prd-on-the-roadmap">table</a>' in first
+    assert 'id="every-prd-on-the-roadmap"' in second
+    portfolio = (site / "requirements" / "index" / "3" / "index.html").read_text(encoding="utf-8")
+    # ann owns PRD-0001 (page 1 of the portfolio), 0003, 0004 (page 2) and 0005 (page 3)
+    assert ('<li><strong>ann</strong>: 4 PRDs (3 draft, 1 review): <a href="../../PRD-0001/" '
+            'title="Product 1">PRD-0001</a> Product 1 (review) and 3 more, in the table on pages '
+            '<a href="../2/?text=ann">2</a>, <a href="./?text=ann">3</a>.</li>') in portfolio
+    assert '<li><strong>bob</strong>: <a href="../../PRD-0002/"' in portfolio  # one PRD: no count
+    for page, html in (("requirements/roadmap/", first), ("requirements/index/3/", portfolio)):
+        for href in re.findall(r'href="([^"#?]+)[^"]*"', html):
+            if "://" in href or href.startswith("/") or "assets" in href:
+                continue
+            target = posixpath.normpath(posixpath.join(page, href))
+            assert (site / target / "index.html").is_file() or (site / target).is_file(), href

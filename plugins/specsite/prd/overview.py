@@ -51,7 +51,8 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext
     total = sum(len(p.requirements) for p in prds)
     statuses = Counter(d.status or "invalid" for d in documents)
     chunks = paginate(INDEX, documents)
-    labels = [f"{c.items[0].id} – {c.items[-1].id}" if c.items else "" for c in chunks]
+    labels = [(c.items[0].id if len(c.items) == 1 else f"{c.items[0].id} – {c.items[-1].id}")
+              if c.items else "" for c in chunks]
     pages = []
     for chunk in chunks:
         nav = pager(chunk, chunks, labels, site.use_directory_urls)
