@@ -200,3 +200,54 @@ def test_roadmap_is_linked_from_the_requirements_index_and_deterministic(tmp_pat
 def test_no_roadmap_without_prds(tmp_path):
     specs = load(tmp_path, {})
     assert not [p for p in specs.pages(SiteContext()) if p.path == "requirements/roadmap.md"]
+
+
+def test_debt_names_a_bounded_number_of_items_and_releases(tmp_path, with_entities, monkeypatch):
+    monkeypatch.setattr("specsite.roadmap.page.MAX_RELEASES", 2)
+    monkeypatch.setattr("specsite.roadmap.page.DEBT_LISTED", 2)
+    with_entities([Entity(f"DEBT-000{n}", "debt", f"Item {n}", status="scheduled",
+                          attrs={"release": release}, page=f"debt/DEBT-000{n}.md")
+                   for n, release in ((1, "2027-Q1"), (2, "2027-Q1"), (3, "2027-Q1"),
+                                      (4, "2027-Q2"), (5, "2027-Q3"))])
+    page = roadmap_page(load(tmp_path, {"0001-a.md": prd(1, "2027-Q1")}))
+    debt = page[page.index("## Debt scheduled per release"):]
+    assert "Item 2" in debt and "Item 3" not in debt and "Item 4" in debt and "Item 5" not in debt
+    assert " Item 2 and 1 more</p>" in debt
+    assert "<p>1 later release with 1 debt item more: the debt register lists them.</p>" in debt
+
+
+def test_debt_under_the_bounds_is_all_named(tmp_path, with_entities):
+    with_entities([Entity(f"DEBT-000{n}", "debt", f"Item {n}", status="scheduled",
+                          attrs={"release": "2027-Q1"}, page=f"debt/DEBT-000{n}.md") for n in (1, 2, 3)])
+    debt = roadmap_page(load(tmp_path, {"0001-a.md": prd(1, "2027-Q1")}))
+    assert "Item 3" in debt and "more" not in debt[debt.index("## Debt scheduled"):]
+
+
+def test_charts_and_earlier_releases_show_a_bounded_number_of_releases(tmp_path, monkeypatch):
+    monkeypatch.setattr("specsite.roadmap.page.MAX_RELEASES", 2)
+    files = {"0001-a.md": prd(1, "2026-Q1", "shipped"), "0002-b.md": prd(2, "2026-Q2", "shipped"),
+             "0003-c.md": prd(3, "2026-Q3", "shipped"), "0004-d.md": prd(4, "2027-Q1"),
+             "0005-e.md": prd(5, "2027-Q2"), "0006-f.md": prd(6, "2027-Q3")}
+    page = roadmap_page(load(tmp_path, files))
+    assert "Earlier releases: 2026&#45;Q2 (1 PRD), 2026&#45;Q3 (1 PRD) and 1 older release." in page
+    chart = page[page.index("## MoSCoW mix per release"):page.index("## Every PRD")]
+    assert "The chart shows 2 releases from 2027&#45;Q1; 4 other releases are left out" in chart
+    assert re.findall(r"<title>([^:<]*):", chart) == ["2027-Q1", "2027-Q2"]
+
+
+def test_few_releases_are_all_charted_without_a_note(tmp_path):
+    files = {"0001-a.md": prd(1, "2026-Q1", "shipped"), "0002-b.md": prd(2, "2027-Q1")}
+    page = roadmap_page(load(tmp_path, files))
+    chart = page[page.index("## MoSCoW mix per release"):page.index("## Every PRD")]
+    assert "left out" not in chart and re.findall(r"<title>([^:<]*):", chart) == ["2026-Q1", "2027-Q1"]
+    assert "older release" not in page
+
+
+def test_a_phase_names_a_bounded_number_of_prds(tmp_path, monkeypatch):
+    monkeypatch.setattr("specsite.roadmap.page.PHASE_LISTED", 2)
+    files = {f"000{n}-p.md": prd(n, "2027-Q1") for n in range(1, 5)}
+    page = roadmap_page(load(tmp_path, files))
+    now = page[page.index("<strong>Now</strong>"):page.index("<strong>Next</strong>")]
+    assert now.count("<li>") == 2 and "PRD-0003" not in now
+    assert 'and 2 more PRDs in the <a href="#every-prd-on-the-roadmap">table</a>' in now
+    assert "more PRD" not in roadmap_page(load(tmp_path / "one", {"0001-a.md": prd(1, "2027-Q1")}))
