@@ -233,6 +233,10 @@ def test_charts_and_earlier_releases_show_a_bounded_number_of_releases(tmp_path,
     chart = page[page.index("## MoSCoW mix per release"):page.index("## Every PRD")]
     assert "The chart shows 2 releases from 2027&#45;Q1; 4 other releases are left out" in chart
     assert re.findall(r"<title>([^:<]*):", chart) == ["2027-Q1", "2027-Q2"]
+    assert "<strong>Later</strong> · 2027-Q3</p>" in page  # one release: none left out
+    many = roadmap_page(load(tmp_path / "many", {**files, "0007-g.md": prd(7, "2027-Q4"),
+                                                 "0008-h.md": prd(8, "2028-Q1")}))
+    assert "<strong>Later</strong> · 2027-Q3, 2027-Q4 and 1 more</p>" in many
 
 
 def test_few_releases_are_all_charted_without_a_note(tmp_path):

@@ -179,7 +179,9 @@ def _phases(roadmap: Roadmap, links: _Links, table_page: dict[str, str]) -> list
             entries.append(f'<li class="specsite-roadmap-more">and {_count(len(items) - PHASE_LISTED, "more PRD")}'
                            f' in the <a href="{html_attr(links.table(table_page[rest.id]))}">table</a></li>')
         body = f"<ul>{''.join(entries)}</ul>" if entries else "<p><em>Nothing planned.</em></p>"
-        names = html_text(", ".join(releases)) if releases else "–"
+        names = html_text(", ".join(releases[:MAX_RELEASES])) if releases else "–"
+        if len(releases) > MAX_RELEASES:
+            names += f" and {len(releases) - MAX_RELEASES} more"
         cells.append(f'<div class="specsite-roadmap-phase"><p><strong>{phase}</strong> · {names}</p>'
                      f"{body}</div>")
     lines += ['<div class="specsite-roadmap-phases">', *cells, "</div>", ""]
