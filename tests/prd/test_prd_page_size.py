@@ -126,7 +126,7 @@ def test_the_portfolio_names_a_bounded_number_of_prds_per_release_and_owner(larg
     assert q1.count("[[PRD-") == GROUP_LISTED
     assert "750 PRDs (250 draft, 250 approved, 250 shipped)" in q1
     assert ('in the table on pages <a href="../../?text=2027-Q1">1</a>, '
-            '<a href="../2/?text=2027-Q1">2</a>, <a href="./?text=2027-Q1">3</a>.') in q1
+            '<a href="../2/?text=2027-Q1">2</a>, <a href="./?text=2027-Q1">3</a> (filtered to this release)') in q1
     owner = next(line for line in groups.splitlines() if line.startswith("- **owner3**"))
     assert owner.count("[[PRD-") == GROUP_LISTED and "429 PRDs" in owner
 

@@ -88,7 +88,7 @@ def test_a_paged_table_and_the_portfolio_groups_link_to_pages_that_exist(project
     # ann owns PRD-0001 (page 1 of the portfolio), 0003, 0004 (page 2) and 0005 (page 3)
     assert ('<li><strong>ann</strong>: 4 PRDs (3 draft, 1 review): <a href="../../PRD-0001/" '
             'title="Product 1">PRD-0001</a> Product 1 (review) and 3 more, in the table on pages '
-            '<a href="../2/?text=ann">2</a>, <a href="./?text=ann">3</a>.</li>') in portfolio
+            '<a href="../2/?text=ann">2</a>, <a href="./?text=ann">3</a> (filtered to this owner)</li>') in portfolio
     assert '<li><strong>bob</strong>: <a href="../../PRD-0002/"' in portfolio  # one PRD: no count
     for page, html in (("requirements/roadmap/", first), ("requirements/index/3/", portfolio)):
         for href in re.findall(r'href="([^"#?]+)[^"]*"', html):

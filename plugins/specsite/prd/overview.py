@@ -115,7 +115,7 @@ def _groups(documents: list[PrdDocument], prds: list[Prd], chunks: list[Chunk[Pr
                 rest = sorted({number_of[p.id] for p in members[GROUP_LISTED:]})
                 items = (f"{_count(len(members), 'PRD')} ({_statuses(members)}): {items} and "
                          f"{len(members) - GROUP_LISTED} more, in the table on "
-                         f"{_page_links(name, rest, chunks, page, site)}")
+                         f"{_page_links(name, rest, chunks, page, site)} (filtered to this {noun})")
             lines.append(f"- **{md_text(name)}**: {items}")
         if len(names) > MAX_GROUPS:
             others = sum(len(groups[n]) for n in names[MAX_GROUPS:])
@@ -141,7 +141,7 @@ def _page_links(name: str, numbers: list[int], chunks: list[Chunk[PrdDocument]],
         href = relative_url(page, chunks[number - 1].path, site.use_directory_urls) + query
         links.append(f'<a href="{html_attr(href)}">{number}</a>')
     more = f" and {len(numbers) - MAX_PAGE_LINKS} more pages" if len(numbers) > MAX_PAGE_LINKS else ""
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(links) + more + "."
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(links) + more
 
 
 def _count(n: int, noun: str) -> str:
