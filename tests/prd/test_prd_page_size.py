@@ -46,11 +46,11 @@ def _documents(count: int, spread: bool) -> list[PrdDocument]:
     return docs
 
 
-def _pages(count: int, spread: bool = False) -> list[GeneratedPage]:
+def _pages(count: int, spread: bool = False, site: SiteContext | None = None) -> list[GeneratedPage]:
     docs = _documents(count, spread)
     graph = SpecGraph(e for d in docs for e in document_entities(d))
     result = ReadResult([], model=PrdModel(documents=docs))
-    site = SiteContext()
+    site = site or SiteContext()
     return [*PRD_KIND.pages(graph, result, site),
             *ROADMAP_VIEW.pages(graph, {"prd": result}, SpecsiteConfig(), site)]
 
@@ -149,3 +149,16 @@ def test_thousands_of_releases_and_owners_keep_every_page_bounded():
     roadmap = next(p for p in pages if p.path == "requirements/roadmap.md").markdown
     assert f"The chart shows {roadmap_page.MAX_RELEASES} releases from r" in roadmap
     assert "other releases are left out of it" in roadmap
+
+
+def test_group_links_follow_the_sites_url_style(monkeypatch):
+    monkeypatch.setattr("specsite.core.html_table.ROWS_PER_PAGE", 3)
+    monkeypatch.setattr("specsite.prd.overview.GROUP_LISTED", 1)
+    pages = _pages(7, site=SiteContext(use_directory_urls=False))
+    last = next(p for p in pages if p.path == "requirements/index/3.md").markdown
+    # seven owners of one PRD each: named, without counts
+    assert "- **owner0**: [[PRD-0007]] Product 7 (draft)" in last
+    release = next(line for line in last.splitlines() if line.startswith("- **2027&#45;Q2**"))
+    # 2027-Q2: PRD-0001 and PRD-0005 (page 2 of the table)
+    assert release.endswith('on page <a href="2.html?text=2027-Q2">2</a> (filtered to this release)')
+    assert 'on page <a href="3.html?text=2027-Q4">3</a>' in last  # this page, filtered

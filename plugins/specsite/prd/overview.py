@@ -126,7 +126,7 @@ def _groups(documents: list[PrdDocument], prds: list[Prd], chunks: list[Chunk[Pr
 
 
 def _statuses(prds: list[Prd]) -> str:
-    """``3 approved, 1 draft``: how many of ``prds`` have each status, in lifecycle order."""
+    """``1 draft, 3 approved``: how many of ``prds`` have each status, in lifecycle order."""
     counts = Counter(p.status for p in prds)
     return ", ".join(f"{counts[s]} {md_text(s)}" for s in STATUSES if counts[s])
 
