@@ -175,9 +175,11 @@ def _phases(roadmap: Roadmap, links: _Links, table_page: dict[str, str]) -> list
                    f"{status_badge(item.status)} <small>{html_text(release)}</small></li>"
                    for release, item in items[:PHASE_LISTED]]
         if len(items) > PHASE_LISTED:
-            rest = items[PHASE_LISTED][1]
-            entries.append(f'<li class="specsite-roadmap-more">and {_count(len(items) - PHASE_LISTED, "more PRD")}'
-                           f' in the <a href="{html_attr(links.table(table_page[rest.id]))}">table</a></li>')
+            # the table's rows follow the same order: the first left out leads to the rest
+            href = links.table(table_page[items[PHASE_LISTED][1].id])
+            more = _count(len(items) - PHASE_LISTED, "more PRD")
+            entries.append(f'<li class="specsite-roadmap-more">and {more} in the '
+                           f'<a href="{html_attr(href)}">table</a></li>')
         body = f"<ul>{''.join(entries)}</ul>" if entries else "<p><em>Nothing planned.</em></p>"
         names = html_text(", ".join(releases[:MAX_RELEASES])) if releases else "–"
         if len(releases) > MAX_RELEASES:
