@@ -3,6 +3,7 @@ for byte (backlinks, indexes, search index included), while unchanged pages were
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -47,8 +48,15 @@ def serve_session(root: Path, site: Path) -> tuple[Callable[[], None], object]:
 def snapshot(site: Path) -> dict[str, bytes]:
     """Every file of the site (the previous build, set aside under a hidden name while it is
     deleted in the background, is not part of it)."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and not p.relative_to(site).parts[0].startswith(".")}
+    found = {}
+    for folder, dirs, names in os.walk(site):
+        if folder == str(site):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]  # not walked: being deleted
+            names = [n for n in names if not n.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            found[path.relative_to(site).as_posix()] = path.read_bytes()
+    return dict(sorted(found.items()))
 
 
 def cold(root: Path, site: Path) -> dict[str, bytes]:

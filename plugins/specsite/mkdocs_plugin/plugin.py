@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import logging
 import os
 import posixpath
 from html import unescape as html_unescape
@@ -59,10 +60,12 @@ from . import offline, search_keys
 from .nav_names import listed_paths, name_sections
 from ..reports.escape import log_line
 from .replay import PageReplay
-from .set_aside import set_aside
+from .set_aside import PreviousBuild, set_aside
 from .template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
+#: where MkDocs says it skipped a page with empty output (replayed pages: :mod:`.replay`)
+_MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 ASSETS = ("specsite.css", "specsite.js")
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -110,6 +113,8 @@ class SpecsitePlugin(BasePlugin):
         self.moved: dict[str, str] = {}
         #: serve: the theme's compiled templates (MkDocs makes a new environment every build)
         self._templates = MemoryBytecodeCache()
+        #: serve: the previous build's files, kept while this build runs (ADR-0023)
+        self._previous: PreviousBuild | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -135,7 +140,11 @@ class SpecsitePlugin(BasePlugin):
         if self.options.enabled:
             self.replay.start(config, self.serving)
             if self.serving:
-                set_aside(config.site_dir)
+                # kept only when there are pages to replay from it (ADR-0023)
+                self._previous = set_aside(config.site_dir, keep=bool(self.replay.records))
+                if self._previous is not None:
+                    self.replay.keeping = True
+                    _MKDOCS_BUILD_LOG.addFilter(self.replay.quiet)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.options.enabled:
@@ -314,6 +323,11 @@ class SpecsitePlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.replay.records = {}  # a failed build leaves nothing to compare with
+        self.replay.unwritten = {}
+        previous, self._previous = self._previous, None
+        _MKDOCS_BUILD_LOG.removeFilter(self.replay.quiet)
+        if previous is not None:
+            previous.discard()  # the half-written site is set aside by the next build
         self.replay.finish()
         self._thaw()
 
@@ -367,11 +381,17 @@ class SpecsitePlugin(BasePlugin):
 
     @event_priority(-50)  # after the search plugin wrote its index, before others copy it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Each entity's IDs become tags of its entry in Material's search index; what this build
-        made is what the next ``mkdocs serve`` build replays from."""
+        """Each entity's IDs become tags of its entry in Material's search index; the replayed
+        pages' files are moved back from the previous build; what this build made is what the
+        next ``mkdocs serve`` build replays from."""
         if self.options.enabled and self.specs is not None:
             search_keys.add_tags(config.site_dir, search_keys.keys_by_location(
                 self.specs, config.use_directory_urls))
+        # last of all the build's writing: pages are only replayed (and so left unwritten) when
+        # every other plugin is one replay knows, and none of those writes after this priority
+        previous, self._previous = self._previous, None
+        _MKDOCS_BUILD_LOG.removeFilter(self.replay.quiet)
+        self.replay.put_back(previous)
         self.replay.finish()
         if self.replay.enabled:
             log.debug(f"replayed {self.replay.replayed_output} pages, "
