@@ -145,9 +145,12 @@ class PageReplay:
                 page.content, page.toc = record.html, record.toc
                 page._title_from_render = record.title
                 page.present_anchor_ids = set(record.anchors) if record.anchors is not None else None
+                # src_uris, not get_file_from_path: the URIs are the ones MkDocs gave, and the
+                # latter makes a path object of each (a quarter second a build at 4,000 pages)
+                by_uri = files.src_uris
                 page.links_to_anchors = {
                     target: dict(anchors) for uri, anchors in record.links_to_anchors.items()
-                    if (target := files.get_file_from_path(uri)) is not None}
+                    if (target := by_uri.get(uri)) is not None}
 
             page.render = replay  # type: ignore[method-assign]  # this page object only
         else:
@@ -184,8 +187,9 @@ class PageReplay:
             return env
         self._shell_key = _hash([config.get(o) for o in _SHELL_OPTIONS], _nav_listing(nav.items),
                                 self._site_key)
+        by_uri = files.src_uris
         for uri in sorted(self._content):
-            file = files.get_file_from_path(uri)
+            file = by_uri.get(uri)
             record = self._fresh[uri]
             if file is None or file.page is None or record.output is None:
                 continue
