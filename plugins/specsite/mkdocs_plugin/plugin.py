@@ -13,7 +13,8 @@ Under ``mkdocs serve`` the instance survives rebuilds: the pipeline's results ar
 input files hash the same (and the preview's base, ``diff_base``, is the same); when they do not,
 each kind's parsed files, read result, findings and pages are reused while what they were made
 from is unchanged (:mod:`specsite.core.incremental`, ADR-0021); unchanged generated pages are
-replayed (:mod:`.replay`) and the theme's compiled templates kept (:mod:`.template_cache`).
+replayed (:mod:`.replay`) and their files kept from the previous build instead of written again
+(:mod:`.set_aside`, ADR-0023); the theme's compiled templates are kept (:mod:`.template_cache`).
 """
 
 from __future__ import annotations
