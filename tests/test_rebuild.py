@@ -314,3 +314,22 @@ def test_a_static_file_changed_between_builds_is_the_new_one(project, tmp_path):
     served = snapshot(site)
     assert served["extra.txt"] == b"two"
     assert served == cold(project, tmp_path / "cold")
+
+
+def test_what_is_set_aside_is_deleted(project, tmp_path):
+    """The previous build's stale files, and a set-aside folder a stopped build left behind, are
+    deleted in the background: nothing hidden stays in the site folder."""
+    site = tmp_path / "site"
+    rebuild, _ = serve_session(project, site)
+    rebuild()
+    stopped = site / ".specsite-previous-build-1-1" / "decisions"
+    stopped.mkdir(parents=True)
+    (stopped / "index.html").write_text("old", encoding="utf-8")
+    (site / ".keep").write_text("someone else's", encoding="utf-8")
+    _edit(project / "adrs" / "0003-decision-3.md", "# 3. Decision 3", "# 3. Decision three")
+    rebuild()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(site.glob(".*"))) > 1:
+        time.sleep(0.1)
+    assert [p.name for p in site.glob(".*")] == [".keep"]
+    assert snapshot(site) == cold(project, tmp_path / "cold")
