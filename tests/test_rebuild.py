@@ -3,7 +3,10 @@ for byte (backlinks, indexes, search index included), while unchanged pages were
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -47,8 +50,15 @@ def serve_session(root: Path, site: Path) -> tuple[Callable[[], None], object]:
 def snapshot(site: Path) -> dict[str, bytes]:
     """Every file of the site (the previous build, set aside under a hidden name while it is
     deleted in the background, is not part of it)."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and not p.relative_to(site).parts[0].startswith(".")}
+    found = {}
+    for folder, dirs, names in os.walk(site):
+        if folder == str(site):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]  # not walked: being deleted
+            names = [n for n in names if not n.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            found[path.relative_to(site).as_posix()] = path.read_bytes()
+    return dict(sorted(found.items()))
 
 
 def cold(root: Path, site: Path) -> dict[str, bytes]:
@@ -204,3 +214,122 @@ def test_a_new_spec_folder_is_read(project, tmp_path):
     served = snapshot(tmp_path / "site")
     assert "requirements/PRD-0002/index.html" in served
     assert served == cold(project, tmp_path / "cold")
+
+
+def _stamps(site: Path) -> dict[str, tuple[int, int]]:
+    """Inode and modification time of every file and folder of the site (hidden ones left out)."""
+    out = {}
+    for folder, dirs, names in os.walk(site):
+        if folder == str(site):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            names = [n for n in names if not n.startswith(".")]
+        for name in ["", *dirs, *names]:
+            st = Path(folder, name).stat()
+            out[Path(folder, name).relative_to(site).as_posix()] = (st.st_ino, st.st_mtime_ns)
+    return out
+
+
+def test_a_save_that_changes_nothing_writes_no_generated_page(project, tmp_path, caplog):
+    """Replayed pages are neither deleted nor written: their files (and the folders wholly made of
+    them) are the very ones of the previous build; MkDocs' "Page skipped" line is not shown."""
+    site = tmp_path / "site"
+    rebuild, plugin = serve_session(project, site)
+    rebuild()
+    before = _stamps(site)
+    first = snapshot(site)
+    time.sleep(0.01)  # a file written again would have another modification time
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        rebuild()
+    assert plugin.replay.replayed_output == len(plugin.generated)
+    after = _stamps(site)
+    for uri in plugin.generated:
+        dest = uri[:-3] + "/index.html" if not uri.endswith("index.md") else uri[:-2] + "html"
+        assert after[dest] == before[dest], dest
+    assert after["decisions"] == before["decisions"]  # moved back whole, with one rename
+    assert after["index.html"] != before["index.html"]  # a hand-written page is written
+    assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
+    assert snapshot(site) == first
+    assert snapshot(site) == cold(project, tmp_path / "cold")
+
+
+def test_a_page_deleted_or_changed_in_the_site_by_hand_is_written_again(project, tmp_path):
+    site = tmp_path / "site"
+    rebuild, _ = serve_session(project, site)
+    rebuild()
+    (site / "decisions" / "ADR-0002" / "index.html").unlink()
+    (site / "decisions" / "ADR-0003" / "index.html").write_text("changed", encoding="utf-8")
+    (site / "decisions" / "ADR-0004" / "stray.html").write_text("stray", encoding="utf-8")
+    (site / "requirements" / "stray").mkdir()
+    rebuild()
+    assert snapshot(site) == cold(project, tmp_path / "cold")
+
+
+def test_a_removed_site_folder_is_built_whole(project, tmp_path):
+    import shutil
+    site = tmp_path / "site"
+    rebuild, plugin = serve_session(project, site)
+    rebuild()
+    shutil.rmtree(site)
+    rebuild()
+    assert plugin.replay.replayed_output == len(plugin.generated)
+    assert snapshot(site) == cold(project, tmp_path / "cold")
+
+
+def test_an_edit_after_a_failed_build_equals_a_cold_build(project, tmp_path, monkeypatch):
+    """A build that stops halfway (a page fails to build) leaves a half-written site and the
+    previous build set aside: the next build is still right."""
+    import mkdocs.commands.build as mkdocs_build
+    site = tmp_path / "site"
+    rebuild, _ = serve_session(project, site)
+    rebuild()
+    original = mkdocs_build._build_page
+    written = []
+
+    def failing(page, *args, **kwargs):
+        written.append(page)
+        if len(written) == 5:
+            raise RuntimeError("disk full")
+        return original(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", failing)
+    _edit(project / "adrs" / "0003-decision-3.md", "# 3. Decision 3", "# 3. Decision three")
+    with pytest.raises(RuntimeError):
+        rebuild()
+    monkeypatch.setattr(mkdocs_build, "_build_page", original)
+    rebuild()
+    assert snapshot(site) == cold(project, tmp_path / "cold")
+    _edit(project / "adrs" / "0005-decision-5.md", "We will do thing 5.", "We will do thing 5, more.")
+    rebuild()
+    assert snapshot(site) == cold(project, tmp_path / "cold2")
+
+
+def test_a_static_file_changed_between_builds_is_the_new_one(project, tmp_path):
+    site = tmp_path / "site"
+    rebuild, _ = serve_session(project, site)
+    rebuild()
+    (project / "docs" / "extra.txt").write_text("one", encoding="utf-8")
+    rebuild()
+    (project / "docs" / "extra.txt").write_text("two", encoding="utf-8")
+    rebuild()
+    served = snapshot(site)
+    assert served["extra.txt"] == b"two"
+    assert served == cold(project, tmp_path / "cold")
+
+
+def test_what_is_set_aside_is_deleted(project, tmp_path):
+    """The previous build's stale files, and a set-aside folder a stopped build left behind, are
+    deleted in the background: nothing hidden stays in the site folder."""
+    site = tmp_path / "site"
+    rebuild, _ = serve_session(project, site)
+    rebuild()
+    stopped = site / ".specsite-previous-build-1-1" / "decisions"
+    stopped.mkdir(parents=True)
+    (stopped / "index.html").write_text("old", encoding="utf-8")
+    (site / ".keep").write_text("someone else's", encoding="utf-8")
+    _edit(project / "adrs" / "0003-decision-3.md", "# 3. Decision 3", "# 3. Decision three")
+    rebuild()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(site.glob(".*"))) > 1:
+        time.sleep(0.1)
+    assert [p.name for p in site.glob(".*")] == [".keep"]
+    assert snapshot(site) == cold(project, tmp_path / "cold")

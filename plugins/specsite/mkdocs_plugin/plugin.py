@@ -13,13 +13,15 @@ Under ``mkdocs serve`` the instance survives rebuilds: the pipeline's results ar
 input files hash the same (and the preview's base, ``diff_base``, is the same); when they do not,
 each kind's parsed files, read result, findings and pages are reused while what they were made
 from is unchanged (:mod:`specsite.core.incremental`, ADR-0021); unchanged generated pages are
-replayed (:mod:`.replay`) and the theme's compiled templates kept (:mod:`.template_cache`).
+replayed (:mod:`.replay`) and their files kept from the previous build instead of written again
+(:mod:`.set_aside`, ADR-0023); the theme's compiled templates are kept (:mod:`.template_cache`).
 """
 
 from __future__ import annotations
 
 import copy
 import gc
+import logging
 import os
 import posixpath
 from html import unescape as html_unescape
@@ -59,10 +61,12 @@ from . import offline, search_keys
 from .nav_names import listed_paths, name_sections
 from ..reports.escape import log_line
 from .replay import PageReplay
-from .set_aside import set_aside
+from .set_aside import PreviousBuild, set_aside
 from .template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
+#: where MkDocs says it skipped a page with empty output (replayed pages: :mod:`.replay`)
+_MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 ASSETS = ("specsite.css", "specsite.js")
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -110,6 +114,12 @@ class SpecsitePlugin(BasePlugin):
         self.moved: dict[str, str] = {}
         #: serve: the theme's compiled templates (MkDocs makes a new environment every build)
         self._templates = MemoryBytecodeCache()
+        #: serve: the previous build's files, kept while this build runs (ADR-0023)
+        self._previous: PreviousBuild | None = None
+        #: the search index's tags (kept from build to build while serving)
+        self._search_tags = search_keys.SearchTags()
+        #: the spec files inside docs_dir, per graph, docs folder and generated pages
+        self._docs_sources: tuple[tuple[Any, str, frozenset[str]], list[tuple[str, str]]] | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -135,7 +145,11 @@ class SpecsitePlugin(BasePlugin):
         if self.options.enabled:
             self.replay.start(config, self.serving)
             if self.serving:
-                set_aside(config.site_dir)
+                # kept only when there are pages to replay from it (ADR-0023)
+                self._previous = set_aside(config.site_dir, keep=bool(self.replay.records))
+                if self._previous is not None:
+                    self.replay.keeping = True
+                    _MKDOCS_BUILD_LOG.addFilter(self.replay.quiet)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.options.enabled:
@@ -189,7 +203,8 @@ class SpecsitePlugin(BasePlugin):
         # an explicit nav lists what its author wants; the generated pages it leaves out are
         # reached from the indexes, not announced one by one as "not included in the nav"
         in_explicit_nav = listed_paths(config.nav) if config.nav is not None else None
-        self.moved = _take_over_sources(project, files, specs, config, {p.path for p in pages})
+        self.moved = _take_over_sources(project, files, config,
+                                        self._sources_in_docs(project, specs, config, pages))
         if self.preview is not None:
             existing = {p.path for p in pages} | {f.src_uri for f in files}
             pages = [*pages, *self.preview.pages(existing)]
@@ -273,6 +288,17 @@ class SpecsitePlugin(BasePlugin):
             by_site[key] = specs.pages(site)
         return by_site[key]
 
+    def _sources_in_docs(self, project: Project, specs: SpecSet, config: MkDocsConfig,
+                         pages: list[GeneratedPage]) -> list[tuple[str, str]]:
+        """:func:`_spec_sources_in_docs`, worked out again only when the graph, the docs folder
+        or the generated pages changed (resolving thousands of paths is a second a build)."""
+        generated = frozenset(p.path for p in pages)
+        key = (specs.graph, config.docs_dir, generated)
+        kept = self._docs_sources
+        if kept is None or kept[0][0] is not key[0] or kept[0][1:] != key[1:]:
+            kept = self._docs_sources = (key, _spec_sources_in_docs(project, specs, config, generated))
+        return kept[1]
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self._nav = nav
         if self.options.enabled:
@@ -314,6 +340,11 @@ class SpecsitePlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.replay.records = {}  # a failed build leaves nothing to compare with
+        self.replay.unwritten = {}
+        previous, self._previous = self._previous, None
+        _MKDOCS_BUILD_LOG.removeFilter(self.replay.quiet)
+        if previous is not None:
+            previous.discard()  # the half-written site is set aside by the next build
         self.replay.finish()
         self._thaw()
 
@@ -367,11 +398,16 @@ class SpecsitePlugin(BasePlugin):
 
     @event_priority(-50)  # after the search plugin wrote its index, before others copy it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Each entity's IDs become tags of its entry in Material's search index; what this build
-        made is what the next ``mkdocs serve`` build replays from."""
+        """Each entity's IDs become tags of its entry in Material's search index; the replayed
+        pages' files are moved back from the previous build; what this build made is what the
+        next ``mkdocs serve`` build replays from."""
         if self.options.enabled and self.specs is not None:
-            search_keys.add_tags(config.site_dir, search_keys.keys_by_location(
-                self.specs, config.use_directory_urls))
+            self._search_tags.add(config.site_dir, self.specs, config.use_directory_urls)
+        # last of all the build's writing: pages are only replayed (and so left unwritten) when
+        # every other plugin is one replay knows, and none of those writes after this priority
+        previous, self._previous = self._previous, None
+        _MKDOCS_BUILD_LOG.removeFilter(self.replay.quiet)
+        self.replay.put_back(previous)
         self.replay.finish()
         if self.replay.enabled:
             log.debug(f"replayed {self.replay.replayed_output} pages, "
@@ -467,15 +503,34 @@ def _unpublishable(project: Project, files: Files, trusted: list[str]) -> list[F
     return findings
 
 
-def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: MkDocsConfig,
-                       generated: set[str]) -> dict[str, str]:
+def _take_over_sources(project: Project, files: Files, config: MkDocsConfig,
+                       sources: list[tuple[str, str]]) -> dict[str, str]:
     """Spec files kept inside ``docs_dir`` (``adrs: docs/decisions``, MADR's default) are published
     once, as their generated pages: the Markdown files MkDocs found there leave the site (images and
     other files beside them stay), and one line says so, so a decision is never published twice.
+    ``sources`` are the spec files' docs-tree paths and pages (:func:`_spec_sources_in_docs`).
     Returns each taken file's docs-tree path -> its generated page (hand-written links to the
     file are pointed there: :func:`specsite.core.moved_links.retarget`)."""
-    docs = Path(config.docs_dir).resolve()
     taken: dict[str, str] = {}
+    by_uri = files.src_uris
+    for path, page in sources:
+        file = by_uri.get(path)
+        if file is not None and file.generated_by is None and path != page:
+            files.remove(file)
+            taken[file.src_uri] = page
+    if taken:
+        where = sorted({posixpath.dirname(posixpath.join(project.rel(config.docs_dir), uri)) for uri in taken})
+        log.info(log_line(f"{len(taken)} spec file(s) in {', '.join(where)} are published as "
+                          f"their generated pages, not as written: links to the files lead to those "
+                          f"pages (or write [[ID]])"))
+    return taken
+
+
+def _spec_sources_in_docs(project: Project, specs: SpecSet, config: MkDocsConfig,
+                          generated: frozenset[str]) -> list[tuple[str, str]]:
+    """The docs-tree path and generated page of each Markdown spec file inside ``docs_dir``."""
+    docs = Path(config.docs_dir).resolve()
+    found: list[tuple[str, str]] = []
     folders: dict[str, Path] = {}  # each folder resolved once: thousands of specs share a few
     for entity in specs.graph:
         # only a source whose entity has a page of its own among the generated ones (a hand-written
@@ -488,19 +543,9 @@ def _take_over_sources(project: Project, files: Files, specs: SpecSet, config: M
         if folder not in folders:
             folders[folder] = absolute.parent.resolve()
         source = absolute.resolve() if absolute.is_symlink() else folders[folder] / absolute.name
-        if not source.is_relative_to(docs):
-            continue
-        path = source.relative_to(docs).as_posix()
-        file = files.get_file_from_path(path)
-        if file is not None and file.generated_by is None and path != entity.page:
-            files.remove(file)
-            taken[file.src_uri] = entity.page
-    if taken:
-        where = sorted({posixpath.dirname(posixpath.join(project.rel(config.docs_dir), uri)) for uri in taken})
-        log.info(log_line(f"{len(taken)} spec file(s) in {', '.join(where)} are published as "
-                          f"their generated pages, not as written: links to the files lead to those "
-                          f"pages (or write [[ID]])"))
-    return taken
+        if source.is_relative_to(docs):
+            found.append((source.relative_to(docs).as_posix(), entity.page))
+    return found
 
 
 def _untrusted_meta(meta: dict[str, Any]) -> dict[str, Any]:

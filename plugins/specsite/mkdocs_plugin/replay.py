@@ -14,7 +14,8 @@ the same, in two steps:
    (the whole navigation with titles, the theme and site options). A page whose content was
    replayed, whose shell key is unchanged and whose own place (URL, edit link, previous and next
    page) is the same gets the previous build's bytes and search entries instead of being rendered
-   through the theme and parsed by the search plugin.
+   through the theme and parsed by the search plugin; when the previous build's file of it is
+   kept (:mod:`.set_aside`), not even written: the file is moved back into the new site.
 
 Anything else and the page is built as in a cold build. Replay is on only for ``mkdocs serve``
 (not ``--dirty``), only for pages specsite generates (hand-written pages are always rebuilt, so
@@ -26,6 +27,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +37,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from .set_aside import PreviousBuild, Stamp, stamp
 
 #: plugins whose page events replay reproduces (search entries are replayed, see below)
 KNOWN_PLUGINS = frozenset({"search", "material/search", "specsite"})
@@ -68,6 +74,9 @@ class Record:
     search: list[dict] = field(default_factory=list)
     #: the sanitised HTML (what the plugin made of ``html``), so a replay needs no hashing
     clean: str | None = None
+    #: where the page's file was written, and its stamp once the build is over
+    dest: str | None = None
+    stamp: Stamp | None = None
 
 
 class PageReplay:
@@ -83,6 +92,13 @@ class PageReplay:
         self._shell_key = ""
         self._entries: list | None = None
         self._seen = 0
+        self._site_dir = ""
+        #: the previous build's files are kept: replayed pages are not written but moved back
+        self.keeping = False
+        #: site-relative path -> record of each replayed page not written (moved back at the end)
+        self.unwritten: dict[str, Record] = {}
+        #: quiets MkDocs' message for each page it did not write because the plugin said so
+        self.quiet = UnwrittenPages()
         #: counts of the last build, for the log and the benchmark
         self.replayed_content = self.replayed_output = 0
 
@@ -92,6 +108,8 @@ class PageReplay:
         self.enabled = serving and names <= KNOWN_PLUGINS
         self._fresh, self._content, self._output = {}, set(), set()
         self._entries, self._seen = None, 0
+        self._site_dir, self.keeping, self.unwritten = config.site_dir, False, {}
+        self.quiet.messages.clear()
         if not self.enabled:
             self.records = {}
             return
@@ -127,9 +145,12 @@ class PageReplay:
                 page.content, page.toc = record.html, record.toc
                 page._title_from_render = record.title
                 page.present_anchor_ids = set(record.anchors) if record.anchors is not None else None
+                # src_uris, not get_file_from_path: the URIs are the ones MkDocs gave, and the
+                # latter makes a path object of each (a quarter second a build at 4,000 pages)
+                by_uri = files.src_uris
                 page.links_to_anchors = {
                     target: dict(anchors) for uri, anchors in record.links_to_anchors.items()
-                    if (target := files.get_file_from_path(uri)) is not None}
+                    if (target := by_uri.get(uri)) is not None}
 
             page.render = replay  # type: ignore[method-assign]  # this page object only
         else:
@@ -166,8 +187,9 @@ class PageReplay:
             return env
         self._shell_key = _hash([config.get(o) for o in _SHELL_OPTIONS], _nav_listing(nav.items),
                                 self._site_key)
+        by_uri = files.src_uris
         for uri in sorted(self._content):
-            file = files.get_file_from_path(uri)
+            file = by_uri.get(uri)
             record = self._fresh[uri]
             if file is None or file.page is None or record.output is None:
                 continue
@@ -206,17 +228,67 @@ class PageReplay:
         record = self._fresh.get(uri)
         if record is None:
             return output
+        dest = page.file.abs_dest_path
         if uri in self._output and record.output is not None:
+            rel = _site_relative(dest, self._site_dir)
+            if self.keeping and rel is not None and record.dest == dest and record.stamp is not None:
+                # MkDocs writes nothing for an empty page: the previous build's file is moved
+                # back (or, when it is gone, the bytes written) by :meth:`put_back`
+                self.unwritten[rel] = record
+                self.quiet.messages.add(f"Page skipped: '{uri}'. Generated empty output.")
+                return ""
+            record.dest, record.stamp = dest, None
             return record.output.decode("utf-8")
         record.output = output.encode("utf-8")
         record.shell = self._place(page)
+        record.dest, record.stamp = dest, None
         return output
+
+    def put_back(self, previous: PreviousBuild | None) -> None:
+        """Every other page is written: move the files of the replayed pages back from the
+        previous build, write those it no longer has (deleted or changed by hand), discard the
+        rest of it, and take the stamp of every file written this time."""
+        unwritten, self.unwritten = self.unwritten, {}
+        placed: set[str] = set()
+        if previous is not None:
+            try:
+                previous.put_back({rel: r.stamp for rel, r in unwritten.items() if r.stamp}, placed)
+            except OSError:
+                pass  # what was not moved back is written below
+            previous.discard()
+        for rel, record in unwritten.items():
+            if rel not in placed and record.dest is not None and record.output is not None:
+                write_file(record.output, record.dest)
+                record.stamp = None
+        for record in self._fresh.values():
+            if record.dest is not None and record.stamp is None:
+                record.stamp = stamp(record.dest)
 
     def finish(self) -> None:
         """The build is done: what it made is what the next build compares with."""
         if self.enabled:
             self.records = self._fresh
         self._fresh = {}
+
+
+class UnwrittenPages(logging.Filter):
+    """Drops MkDocs' "Page skipped" message for the pages the plugin asked it not to write (it
+    moves their files back itself); the same message for any other page passes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not self.messages or record.getMessage() not in self.messages
+
+
+def _site_relative(path: str, site_dir: str) -> str | None:
+    """``path`` relative to the site folder, ``/``-separated (``None`` when outside it)."""
+    prefix = os.path.join(site_dir, "")
+    if not site_dir or not path.startswith(prefix):
+        return None
+    return path[len(prefix):].replace(os.sep, "/")
 
 
 def _nav_listing(items: list) -> list:

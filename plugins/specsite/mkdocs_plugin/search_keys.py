@@ -113,6 +113,50 @@ def add_tags(site_dir: str, keys: dict[str, list[str]]) -> int:
         index = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return 0
+    changed = _tag(index, keys)
+    if changed:
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+    return changed
+
+
+class SearchTags:
+    """:func:`add_tags` for ``mkdocs serve``: the keys are worked out once per graph, and an index
+    the search plugin wrote exactly as last time (compared whole, not hashed) gets last time's
+    result without being parsed."""
+
+    def __init__(self) -> None:
+        self._keys: tuple[Any, Any, bool, dict[str, list[str]]] | None = None
+        self._index: tuple[str, dict[str, list[str]], str] | None = None
+
+    def add(self, site_dir: str, specs: SpecSet, directory_urls: bool) -> None:
+        """Tag the entities' entries of the index in ``site_dir``."""
+        kept = self._keys
+        if kept is None or kept[0] is not specs.graph or kept[1] is not specs.results or \
+                kept[2] != directory_urls:
+            kept = self._keys = (specs.graph, specs.results, directory_urls,
+                                 keys_by_location(specs, directory_urls))
+        keys = kept[3]
+        path = Path(site_dir) / "search" / "search_index.json"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            return
+        if self._index is not None and self._index[0] == text and self._index[1] is keys:
+            tagged = self._index[2]
+        else:
+            try:
+                index = json.loads(text)
+            except ValueError:
+                return
+            tagged = json.dumps(index, separators=(",", ":"), default=str) if _tag(index, keys) \
+                else text
+            self._index = (text, keys, tagged)
+        if tagged != text:
+            path.write_text(tagged, encoding="utf-8")
+
+
+def _tag(index: Any, keys: dict[str, list[str]]) -> int:
+    """Add the keys to the entries of a parsed index; how many entries gained tags."""
     fields = index.get("config", {}).get("fields") if isinstance(index, dict) else None
     if not isinstance(fields, dict) or "tags" not in fields:
         return 0  # not Material's index: nowhere to put them
@@ -124,8 +168,6 @@ def add_tags(site_dir: str, keys: dict[str, list[str]]) -> int:
             # Material shows tags in search results as HTML: an ID is spec text, escape it
             entry["tags"] = tags + [t for t in map(html_text, wanted) if t not in tags]
             changed += 1
-    if changed:
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
     return changed
 
 
