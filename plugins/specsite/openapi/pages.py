@@ -672,7 +672,9 @@ def mentions_index(graph: SpecGraph) -> dict[str, set[str]]:
     """For each string a C4 element's attributes (its properties) hold, stripped, the IDs of the
     elements holding it: which elements name an API or operation, in one pass over the model."""
     index: dict[str, set[str]] = defaultdict(set)
-    for element in graph:
+    # the C4 elements only (not the whole listing): under serve, adding a decision or an API
+    # leaves what every API page read of the graph the same
+    for element in graph.of_kind("c4"):
         if not element.id.startswith("c4:"):
             continue
         stack: list[Any] = [element.attrs]

@@ -33,8 +33,8 @@ def render_all(model: "PrdModel", graph: SpecGraph, site: SiteContext) -> list[G
     return render_units(units(model, site), graph)
 
 
-#: the unit of the pages across all PRDs (no PRD ID is a bare word)
-OVERVIEW_UNIT = "overview"
+#: the unit of the pages across all PRDs (no PRD ID has parentheses)
+OVERVIEW_UNIT = "(overview)"
 
 
 def units(model: "PrdModel", site: SiteContext) -> list[PageUnit]:
