@@ -47,8 +47,10 @@ def serve_session(root: Path, site: Path) -> tuple[Callable[[], None], object]:
 def snapshot(site: Path) -> dict[str, bytes]:
     """Every file of the site (the previous build, set aside under a hidden name while it is
     deleted in the background, is not part of it)."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and not p.relative_to(site).parts[0].startswith(".")}
+    # not rglob: it would walk into the set-aside folder while the background deletes it
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for top in sorted(site.iterdir()) if not top.name.startswith(".")
+            for p in ([top] if top.is_file() else sorted(top.rglob("*"))) if p.is_file()}
 
 
 def cold(root: Path, site: Path) -> dict[str, bytes]:
