@@ -9,7 +9,7 @@ from pathlib import Path
 
 from test_rebuild import _edit, cold, project, serve_session, snapshot  # noqa: F401  # fixture
 
-from scale_corpus import openapi_document, prd_text
+from scale_corpus import adr_text, openapi_document, prd_text
 
 
 def _made(plugin, kind: str) -> set[str]:
@@ -131,4 +131,37 @@ def test_an_added_and_a_removed_api_rebuild_like_a_cold_build(project, tmp_path)
     assert _reused(plugin, "openapi") == {"api0"}
     served = snapshot(tmp_path / "site")
     assert not any(k.startswith("api/api1/") for k in served)
+    assert served == cold(project, tmp_path / "cold")
+
+
+def _adr(project: Path, number: int) -> Path:
+    return project / "adrs" / f"{number:04d}-decision-{number}.md"
+
+
+def test_editing_one_decision_makes_its_page_and_the_decision_index_again(project, tmp_path):
+    rebuild, plugin = serve_session(project, tmp_path / "site")
+    rebuild()
+    _edit(_adr(project, 5), "We will do thing 5.", "We will do thing 5, and more.")
+    rebuild()
+    assert _made(plugin, "adr") == {"(index)", "ADR-0005"}
+    assert _reused(plugin, "adr") == {f"ADR-{n:04d}" for n in (1, 2, 3, 4, 6)}
+    served = snapshot(tmp_path / "site")
+    assert "and more" in served["decisions/ADR-0005/index.html"].decode()
+    assert served == cold(project, tmp_path / "cold")
+
+
+def test_a_decision_file_that_appears_turns_relative_links_to_it_into_references(project, tmp_path):
+    """ADR-0003 links to a decision file that does not exist yet: when it appears, ADR-0003's
+    page links to its page though nothing in ADR-0003 changed (a decision unit's key holds the
+    file names and IDs of all decisions, so a decision added or removed makes them all again)."""
+    _edit(_adr(project, 3), "Some consequences.", "Some consequences; see [the next](0007-decision-7.md).")
+    rebuild, plugin = serve_session(project, tmp_path / "site")
+    rebuild()
+    assert "ADR-0007" not in snapshot(tmp_path / "site")["decisions/ADR-0003/index.html"].decode()
+    # ADR-0007 references ADR-0004 (not ADR-0003): nothing ADR-0003's page reads of the graph
+    _adr(project, 7).write_text(adr_text(7, 7), encoding="utf-8")
+    rebuild()
+    assert "ADR-0003" in _made(plugin, "adr")
+    served = snapshot(tmp_path / "site")
+    assert 'href="../ADR-0007/"' in served["decisions/ADR-0003/index.html"].decode()
     assert served == cold(project, tmp_path / "cold")
