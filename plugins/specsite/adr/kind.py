@@ -12,7 +12,7 @@ from ..core.entities import Entity, Link
 from ..core.file_memo import parsed
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
-from ..core.kind import GeneratedPage, ReadResult, SiteContext
+from ..core.kind import GeneratedPage, PageUnit, ReadResult, SiteContext, render_units
 from ..core.project import Project
 from ..core.sources import configured_paths, spec_files
 from ..core.xref import Reference, normalise, scan
@@ -87,9 +87,13 @@ class AdrKind:
         return checks.check_all(result.model, graph, config)
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
+        return render_units(self.page_units(graph, result, site), graph)
+
+    def page_units(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[PageUnit]:
+        """The index, timeline and graph as one unit, each decision's page as another."""
         if not isinstance(result.model, AdrModel) or not result.model.decisions:
             return []  # a section exists only when it has content (an empty index is noise)
-        return pages.render_all(result.model, graph, site)
+        return pages.units(result.model, site)
 
 
 def page_of(adr_id: str) -> str:

@@ -9,7 +9,7 @@ from ..core.escape import (html_attr, html_text, html_text_code, md_code, md_tex
                            svg_attr, svg_text)
 from ..core.graph import SpecGraph
 from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
-from ..core.kind import GeneratedPage, SiteContext
+from ..core.kind import GeneratedPage, PageUnit, SiteContext, render_units
 from ..core.markdown import slug
 from ..core.references import referable, reference, referenced_by
 from ..core.urls import relative_url
@@ -28,18 +28,44 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*+)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*+\
 
 def render_all(model: "AdrModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
     """Every ADR page plus the index, the timeline and the graph (none when there are no ADRs)."""
+    return render_units(units(model, site), graph)
+
+
+#: the unit of the index, the timeline and the graph (no decision ID has parentheses)
+INDEX_UNIT = "(index)"
+
+
+def units(model: "AdrModel", site: SiteContext) -> list[PageUnit]:
+    """The decision pages as units ``mkdocs serve`` reuses one by one: the index, the timeline
+    and the graph (made from every decision and its resolved links), then each decision's page
+    (made from its parsed decision and where its links resolve)."""
     decisions = _unique(model.decisions)
     if not decisions and not model.folders:
         return []
-    pages = [*_index(decisions, graph, site), *_timeline(decisions, graph, site)]
-    pages.append(GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site)))
+
+    def overview(graph: SpecGraph) -> list[GeneratedPage]:
+        return [*_index(decisions, graph, site), *_timeline(decisions, graph, site),
+                GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site))]
+
+    out = [PageUnit(INDEX_UNIT, (tuple(model.decisions), tuple(model.resolved.items())), overview)]
+    # which decision a relative link names (model.id_for_href) follows from the file names and
+    # IDs in reading order: one flat tuple of strings, compared fast (mostly the same objects)
+    names = tuple(x for d in model.decisions for x in (d.path_name, d.id))
     for d in decisions:
-        entity = graph.get(d.id)
-        if entity is None:
-            continue
-        pages.append(GeneratedPage(entity.page, f"{d.id}: {d.title or d.path_name}",
-                                   _decision_page(d, model, graph), d.file))
-    return pages
+        # what the page takes from the model besides the decision: its stated links' targets
+        # and the decisions its relative links name
+        targets = tuple(model.target(d, i) for i in range(len(d.links)))
+        out.append(PageUnit(d.id, (d, targets, names),
+                            lambda graph, d=d: _decision_pages(d, model, graph)))
+    return out
+
+
+def _decision_pages(d: Decision, model: "AdrModel", graph: SpecGraph) -> list[GeneratedPage]:
+    entity = graph.get(d.id)
+    if entity is None:
+        return []
+    return [GeneratedPage(entity.page, f"{d.id}: {d.title or d.path_name}",
+                          _decision_page(d, model, graph), d.file)]
 
 
 def _unique(decisions: list[Decision]) -> list[Decision]:

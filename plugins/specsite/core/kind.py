@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Protocol
 
 from .config import SpecsiteConfig
 from .entities import Entity
@@ -61,8 +61,28 @@ class SiteContext:
     diff_marks: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class PageUnit:
+    """Some of a kind's pages that are made together, and what they are made from besides the
+    graph, so ``mkdocs serve`` can reuse them one unit at a time (:mod:`.incremental`).
+
+    ``render`` makes the pages from the graph it is given (and from nothing else that varies but
+    ``key``): under serve that graph records what the unit read. Two units of one kind with the
+    same ``name`` and equal ``key`` (compared with ``==``, which tries identity first: a parsed
+    document kept by :mod:`.file_memo` is the very same object while its file is unchanged) make
+    the same pages from graphs that answer the same questions the same way."""
+
+    name: str
+    key: object
+    render: Callable[[SpecGraph], list[GeneratedPage]]
+
+
 class SpecKind(Protocol):
-    """One kind of spec. ``read`` never raises on bad content: it returns findings."""
+    """One kind of spec. ``read`` never raises on bad content: it returns findings.
+
+    A kind may also offer ``page_units(graph, result, site) -> list[PageUnit]`` (see
+    :class:`UnitKind`): its pages are then reused unit by unit under ``mkdocs serve``, and its
+    ``pages`` should be :func:`render_units` of them so a cold build makes the very same pages."""
 
     name: str
 
@@ -71,6 +91,20 @@ class SpecKind(Protocol):
     def check(self, graph: SpecGraph, result: ReadResult, config: SpecsiteConfig) -> list[Finding]: ...
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]: ...
+
+
+class UnitKind(SpecKind, Protocol):
+    """A kind whose pages come in :class:`PageUnit` s (a PRD's page, an API's pages)."""
+
+    def page_units(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[PageUnit]:
+        """The kind's units in page order; what is made here from ``graph`` (an index shared by
+        all units) counts as read by every unit."""
+        ...
+
+
+def render_units(units: list[PageUnit], graph: SpecGraph) -> list[GeneratedPage]:
+    """Every page of ``units``, in order (a cold build: nothing is kept)."""
+    return [page for unit in units for page in unit.render(graph)]
 
 
 class SpecView(Protocol):

@@ -44,7 +44,8 @@ class SpecSet:
         """Every generated page of every kind, sorted by path, placed in the site (listed in the
         navigation, or with up links to the pages above it)."""
         pages: list[GeneratedPage] = []
-        with use(self.config.limits):
+        # making pages allocates as many long-lived small objects as reading did (gc_pause)
+        with use(self.config.limits), collections_paused():
             for kind in self.kinds:
                 if self.memo is not None:
                     pages.extend(self.memo.pages(kind, self.graph, self.results[kind.name], site))

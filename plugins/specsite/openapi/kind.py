@@ -20,7 +20,7 @@ from ..core.entities import Entity, Link, content_hash
 from ..core.findings import Finding, Severity
 from ..core.graph import SpecGraph
 from ..core.limits import current
-from ..core.kind import GeneratedPage, ReadResult, SiteContext
+from ..core.kind import GeneratedPage, PageUnit, ReadResult, SiteContext, render_units
 from ..core.project import OutsideProjectError, Project
 from ..core.rules import OUTSIDE_ROOT
 from ..core.sources import configured_paths
@@ -288,12 +288,16 @@ class OpenApiKind:
         return out
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
-        from .pages import render_all
+        return render_units(self.page_units(graph, result, site), graph)
+
+    def page_units(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[PageUnit]:
+        """Each API's pages as one unit, the index of all APIs as another."""
+        from .pages import units
 
         model = result.model
         if not isinstance(model, OpenApiModel) or not model.records:
             return []  # a section exists only when it has content ("No API yet." is noise)
-        return render_all(model, graph, site)
+        return units(model, graph, site)
 
 
 def _named_operations(entity: Entity) -> list[tuple[str, Link]]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..core import escape
 from ..core.entities import Entity
 from ..core.graph import SpecGraph
-from ..core.kind import GeneratedPage, SiteContext
+from ..core.kind import GeneratedPage, PageUnit, SiteContext, render_units
 from ..core.urls import relative_md, relative_url
 from ..core.xref import Reference
 from ..core.references import entity_link
@@ -34,22 +34,52 @@ _MAX_DEPTH = 3
 
 def render_all(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
     """Every page of every API, plus the index of all APIs."""
-    pages = []
-    rows = []
+    return render_units(units(model, graph, site), graph)
+
+
+#: the unit of the index of all APIs (no API name has parentheses)
+INDEX_UNIT = "(index)"
+
+
+def units(model: "OpenApiModel", graph: SpecGraph, site: SiteContext) -> list[PageUnit]:
+    """The pages of each API as a unit ``mkdocs serve`` reuses on its own (made from its read
+    record, kept the very same object while its files are unchanged), then the index of all
+    APIs. What C4 elements mention is indexed here, once, from ``graph``: every unit reads it."""
+    records = sorted(model.records, key=lambda r: r.name)
+    # one Markdown renderer for all APIs (remembering descriptions without references across
+    # them); each unit points its references at the graph it is made from
     text = Descriptions(_reference_link(graph, site))
     mentioned = mentions_index(graph)
-    for record in sorted(model.records, key=lambda r: r.name):
+    out = []
+    for record in records:
         api = model.api(record)
-        entity = graph.get(f"api:{record.name}")
-        title = entity.title if entity else record.name
-        rows.append([f"[{cell(title)}]({record.name}/index.md)", escape.md_code(f"api:{record.name}"),
+        if api is not None:
+            out.append(PageUnit(record.name, record, _api_pages(api, record, site, text, mentioned)))
+    names = tuple(r.name for r in records)
+    out.append(PageUnit(INDEX_UNIT, names, lambda g: [_index(names, g)]))
+    return out
+
+
+def _api_pages(api: Api, record: "ApiRecord", site: SiteContext, text: Descriptions,
+               mentioned: dict[str, set[str]]) -> Callable[[SpecGraph], list[GeneratedPage]]:
+    def render(graph: SpecGraph) -> list[GeneratedPage]:
+        text.link = _reference_link(graph, site)
+        return ApiPages(api, record, graph, site, text, mentioned).render()
+
+    return render
+
+
+def _index(names: tuple[str, ...], graph: SpecGraph) -> GeneratedPage:
+    """The index of all APIs (``names`` sorted)."""
+    rows = []
+    for name in names:
+        entity = graph.get(f"api:{name}")
+        title = entity.title if entity else name
+        rows.append([f"[{cell(title)}]({name}/index.md)", escape.md_code(f"api:{name}"),
                      cell(entity.attrs.get("version") if entity else ""),
                      cell(entity.attrs.get("operations") if entity else "")])
-        if api is not None:
-            pages += ApiPages(api, record, graph, site, text, mentioned).render()
     body = "# APIs\n\n" + (table(["API", "ID", "Version", "Operations"], rows) if rows else "No API yet.")
-    pages.append(GeneratedPage(f"{PAGE_DIR}/index.md", "APIs", body + "\n"))
-    return pages
+    return GeneratedPage(f"{PAGE_DIR}/index.md", "APIs", body + "\n")
 
 
 class ApiPages:
@@ -642,7 +672,9 @@ def mentions_index(graph: SpecGraph) -> dict[str, set[str]]:
     """For each string a C4 element's attributes (its properties) hold, stripped, the IDs of the
     elements holding it: which elements name an API or operation, in one pass over the model."""
     index: dict[str, set[str]] = defaultdict(set)
-    for element in graph:
+    # the C4 elements only (not the whole listing): under serve, adding a decision or an API
+    # leaves what every API page read of the graph the same
+    for element in graph.of_kind("c4"):
         if not element.id.startswith("c4:"):
             continue
         stack: list[Any] = [element.attrs]

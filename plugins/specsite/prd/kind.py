@@ -10,7 +10,7 @@ from ..core.entities import Entity
 from ..core.file_memo import parsed
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
-from ..core.kind import GeneratedPage, ReadResult, SiteContext
+from ..core.kind import GeneratedPage, PageUnit, ReadResult, SiteContext, render_units
 from ..core.project import Project
 from ..core.sources import configured_paths, spec_files
 from . import checks, pages
@@ -97,9 +97,13 @@ class PrdKind:
         return checks.check_all(result.model, graph, config)  # type: ignore[arg-type]
 
     def pages(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[GeneratedPage]:
+        return render_units(self.page_units(graph, result, site), graph)
+
+    def page_units(self, graph: SpecGraph, result: ReadResult, site: SiteContext) -> list[PageUnit]:
+        """The overview pages as one unit, each PRD's page as another (:func:`.pages.units`)."""
         if not isinstance(result.model, PrdModel) or not result.model.documents:
             return []  # a section exists only when it has content (an empty index is noise)
-        return pages.render_all(result.model, graph, site)
+        return pages.units(result.model, site)
 
 
 PRD_KIND = PrdKind()

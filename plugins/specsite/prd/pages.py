@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..adr.pages import status_badge
 from ..core.escape import md_block, md_code, md_text
 from ..core.graph import SpecGraph
-from ..core.kind import GeneratedPage, SiteContext
+from ..core.kind import GeneratedPage, PageUnit, SiteContext, render_units
 from ..core.references import referenced_by
 from ..core.xref import normalise
 from . import overview
@@ -30,15 +30,32 @@ _H1 = re.compile(r"\A\s*#\s+.*$", re.MULTILINE)
 def render_all(model: "PrdModel", graph: SpecGraph, site: SiteContext) -> list[GeneratedPage]:
     """Every PRD page plus the portfolio, the backlog and the traceability matrix (no pages at
     all when no PRD folder is configured)."""
+    return render_units(units(model, site), graph)
+
+
+#: the unit of the pages across all PRDs (no PRD ID has parentheses)
+OVERVIEW_UNIT = "(overview)"
+
+
+def units(model: "PrdModel", site: SiteContext) -> list[PageUnit]:
+    """The PRD pages as units ``mkdocs serve`` reuses one by one: the overview pages (portfolio,
+    backlog, traceability, prioritisation), made from every PRD, then each PRD's page, made from
+    its parsed document (and the graph)."""
     if not model.folders and not model.documents:
         return []
     documents = model.unique()
-    pages = overview.render(documents, graph, site, model.score)
+    score = model.score
+    out = [PageUnit(OVERVIEW_UNIT, (tuple(documents), score),
+                    lambda graph: overview.render(documents, graph, site, score))]
     for doc in documents:
         assert doc.id is not None
-        pages.append(GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}",
-                                   prd_page(doc, graph), doc.file))
-    return pages
+        out.append(PageUnit(doc.id, doc, lambda graph, doc=doc: [_page(doc, graph)]))
+    return out
+
+
+def _page(doc: PrdDocument, graph: SpecGraph) -> GeneratedPage:
+    assert doc.id is not None
+    return GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}", prd_page(doc, graph), doc.file)
 
 
 def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
