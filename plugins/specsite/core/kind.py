@@ -47,8 +47,9 @@ class GeneratedPage:
     findings: list[Finding] = field(default_factory=list)
     #: whether a navigation built from the files lists the page (see :mod:`.site_map`)
     in_nav: bool = True
-    #: raw HTML kept out of Markdown (a table of a thousand rows): marker in ``markdown`` -> the
-    #: HTML put in its place after Markdown ran (:class:`.html_table.HtmlBlocks`)
+    #: raw HTML kept out of Markdown (a table of a thousand rows): marker in ``markdown`` (with
+    #: the line break after it, for an exact block) -> the HTML put in its place after Markdown
+    #: ran (:class:`.html_table.HtmlBlocks`)
     html: dict[str, str] = field(default_factory=dict)
 
 

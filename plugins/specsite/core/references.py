@@ -76,6 +76,11 @@ def unresolved(text: str) -> str:
     return f'<span class="specsite-unresolved" title="unknown reference">{escape.md_text_code(text)}</span>'
 
 
+def html_unresolved(text: str) -> str:
+    """:func:`unresolved` for raw HTML that skips Markdown."""
+    return f'<span class="specsite-unresolved" title="unknown reference">{escape.html_text_code(text)}</span>'
+
+
 def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:
     """``markdown`` with every ``[[ID]]`` outside code replaced by a link (unknown IDs are marked
     and left readable; the pipeline has already reported them as XREF001), and with the
