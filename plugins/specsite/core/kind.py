@@ -9,6 +9,7 @@ from .config import SpecsiteConfig
 from .entities import Entity
 from .findings import Finding
 from .graph import SpecGraph
+from .html_table import put_back
 from .project import Project
 
 
@@ -51,6 +52,11 @@ class GeneratedPage:
     #: the line break after it, for an exact block) -> the HTML put in its place after Markdown
     #: ran (:class:`.html_table.HtmlBlocks`)
     html: dict[str, str] = field(default_factory=dict)
+
+    def inlined(self) -> str:
+        """The page as one Markdown text, each HTML block where its marker stands (Markdown passes
+        raw HTML through): for what reads a generated page without the MkDocs plugin."""
+        return put_back(self.markdown, self.html)
 
 
 @dataclass
