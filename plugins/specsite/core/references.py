@@ -14,7 +14,7 @@ from . import escape
 from .brackets import defuse
 from .entities import Entity
 from .graph import SpecGraph
-from .urls import relative_md
+from .urls import link_url, relative_md
 from .xref import REFERENCE, Reference, normalise, rewrite
 
 
@@ -69,6 +69,17 @@ def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
         return label
     target = relative_md(from_page, entity.page, entity.anchor)
     return f'[{label}]({target} "{escape.md_text(tooltip(entity))}")'
+
+
+def html_entity_link(from_page: str, entity: Entity, use_directory_urls: bool,
+                     text: str | None = None) -> str:
+    """:func:`entity_link` for raw HTML that skips Markdown: the same link, with the final URL
+    MkDocs would have made of the Markdown one."""
+    label = escape.html_text_code(text or link_text(entity))
+    if not entity.page:
+        return label
+    target = link_url(from_page, entity.page, use_directory_urls, entity.anchor)
+    return f'<a href="{escape.html_attr(target)}" title="{escape.html_attr(tooltip(entity))}">{label}</a>'
 
 
 def unresolved(text: str) -> str:

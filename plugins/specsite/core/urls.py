@@ -68,7 +68,8 @@ def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor:
 
 def link_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str | None = None) -> str:
     """The URL MkDocs makes of :func:`relative_md`'s link, for raw HTML that skips Markdown: a
-    link to an anchor on the same page stays ``#anchor``; any other is :func:`relative_url`."""
-    if to_page == from_page and anchor:
+    link on the same page stays ``#anchor`` (empty without an anchor, as MkDocs leaves it); any
+    other is :func:`relative_url`."""
+    if to_page == from_page:
         return _quoted("", anchor)
     return relative_url(from_page, to_page, use_directory_urls, anchor)

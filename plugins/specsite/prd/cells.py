@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from ..core.escape import html_attr, html_line, html_text_code, md_code, md_text, md_text_code
 from ..core.graph import SpecGraph
 from ..core.references import html_unresolved, link_text, reads_as_title, tooltip, unresolved
-from ..core.urls import link_url, relative_md
+from ..core.urls import link_url, relative_md, relative_url
 from .model import PRIORITIES, Requirement, Target
 
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
@@ -131,7 +131,9 @@ def html_link(from_page: str, graph: SpecGraph, target: str, use_directory_urls:
         if target.startswith(("c4:", "api:")):
             return f"<code>{html_line(shown_id(target))}</code>"
         return html_unresolved(text)
-    href = link_url(from_page, entity.page, use_directory_urls, entity.anchor)
+    # link() names the page's file when a link to its own page has no anchor: MkDocs makes that "./"
+    href = link_url(from_page, entity.page, use_directory_urls, entity.anchor) or \
+        relative_url(from_page, entity.page, use_directory_urls)
     return f'<a href="{html_attr(href)}" title="{html_attr(tooltip(entity))}">{html_text_code(text)}</a>'
 
 
