@@ -32,7 +32,9 @@ def render_all(model: "AdrModel", graph: SpecGraph, site: SiteContext) -> list[G
     if not decisions and not model.folders:
         return []
     pages = [*_index(decisions, graph, site), *_timeline(decisions, graph, site)]
-    pages.append(GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site)))
+    blocks = HtmlBlocks()
+    pages.append(GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site, blocks),
+                               html=blocks.html))
     for d in decisions:
         entity = graph.get(d.id)
         if entity is None:
@@ -245,8 +247,10 @@ def _link_decisions(body: str, model: "AdrModel") -> str:
 _COLOURS = {"supersedes": "#c62828", "amends": "#1565c0"}
 
 
-def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext) -> str:
-    """An arc diagram: decisions in order down the left, one arc per supersede/amend link."""
+def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext,
+                blocks: HtmlBlocks) -> str:
+    """An arc diagram: decisions in order down the left, one arc per supersede/amend link (an
+    SVG of thousands of tags, kept out of Markdown in ``blocks``)."""
     edges: set[tuple[str, str, str]] = set()
     for d in model.decisions:
         for i, link in enumerate(d.links):
@@ -270,7 +274,8 @@ def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext)
     hidden = len(decisions) - len(shown)
     if hidden:
         lines.append(f"{hidden} decisions with no such link are not shown; see the [index](index.md).")
-    lines += ["", _arc_svg(shown, sorted(edges), site), ""]
+    # in a paragraph, as Markdown put it (an <svg> is no block-level tag to Python-Markdown)
+    lines += ["", blocks.add(f"<p>{_arc_svg(shown, sorted(edges), site)}</p>", exact=True), ""]
     rels = sorted({e[2] for e in edges})
     lines.append("Legend: " + ", ".join(
         f'<span class="specsite-rel specsite-rel--{slug(r, "other")}">&#9632;</span> {md_text(label(r))}'
