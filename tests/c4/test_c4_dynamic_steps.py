@@ -57,7 +57,7 @@ def test_steps_carry_their_own_or_their_relationships_technology(tmp_path):
 def test_step_table_and_diagram_show_the_technology_escaped(tmp_path):
     result = _read(tmp_path)
     graph = SpecGraph(result.entities)
-    pages = {p.path: p.markdown for p in C4_KIND.pages(graph, result, SiteContext(True))}
+    pages = {p.path: p.inlined() for p in C4_KIND.pages(graph, result, SiteContext(True))}
     page = pages["architecture/views/order.md"]
     assert "| # | From | To | Description | Technology |" in page
     rows = [html.unescape(r) for r in re.findall(r"^\| 2 \|.*$", page, re.MULTILINE)]

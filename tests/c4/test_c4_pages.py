@@ -55,7 +55,7 @@ def test_element_page_lists_relationships_views_and_referrers():
                  links=[Link("c4", "c4:shop.db", "prds/0001.md", 4)])
     _, _, pages = build([adr, prd])
     # spec values are character references in the Markdown: compare the text they show
-    page = html.unescape(pages["architecture/shop.db.md"].markdown)
+    page = html.unescape(pages["architecture/shop.db.md"].inlined())
     assert page.startswith("# Database\n\n*Container* · PostgreSQL\n\nStores orders.\n")
     assert "| Part of | [Web Shop](shop.md) |" in page
     assert "| Tags | Element, Container, Database |" in page
@@ -77,7 +77,7 @@ def test_person_page_lists_what_references_the_person():
                   links=[Link("references", "c4:customer", "debt/0001.md", 2)])
     odd = Entity("X-1", "new-kind", "Later kind", links=[Link("references", "c4:customer")])
     _, _, pages = build([story, prd, debt, odd])
-    page = html.unescape(pages["architecture/customer.md"].markdown)
+    page = html.unescape(pages["architecture/customer.md"].inlined())
     assert page.startswith("# Customer\n\n*Person*\n")
     assert "## Uses" in page and "[Web App](shop.web.md)" in page
     # one heading per kind, labels from one mapping, an unknown kind under its own name, last
@@ -90,13 +90,13 @@ def test_person_page_lists_what_references_the_person():
 
 def test_element_referenced_by_nothing_says_so():
     _, _, pages = build()
-    assert pages["architecture/payments.md"].markdown.endswith(
+    assert pages["architecture/payments.md"].inlined().endswith(
         "## Referenced by\n\nNothing in the specs references this yet.\n")
 
 
 def test_index_lists_views_people_systems_and_deployment():
     _, _, pages = build()
-    index = html.unescape(pages["architecture/index.md"].markdown)
+    index = html.unescape(pages["architecture/index.md"].inlined())
     assert index.startswith("# Web Shop\n")
     assert "| [Containers](views/containers.md) | Container |  |" in index
     assert "| [Customer](customer.md) | Buys things from Acme. |" in index
@@ -108,7 +108,7 @@ def test_index_lists_views_people_systems_and_deployment():
 
 def test_view_page_embeds_the_diagram_as_raw_html():
     _, _, pages = build()
-    page = html.unescape(pages["architecture/views/containers.md"].markdown)
+    page = html.unescape(pages["architecture/views/containers.md"].inlined())
     assert page.startswith("# Containers\n\n*Container view* · key <code>Containers</code> · scope [Web Shop](../shop.md)\n")
     assert ('\n<div class="c4-view" data-specsite-view="containers">\n'
             '<div class="c4-toolbar" role="toolbar" aria-label="Diagram controls"></div>\n'
@@ -143,28 +143,28 @@ def test_zoom_script_and_styles_ship_with_the_pages():
 
 def test_element_page_draws_its_first_view_with_the_element_highlighted():
     _, _, pages = build()
-    page = pages["architecture/shop.db.md"].markdown
+    page = pages["architecture/shop.db.md"].inlined()
     assert "## In the diagram" in page
     assert "Highlighted in [Containers](views/containers.md):" in page
     focused = re.findall(r'<g class="c4-element c4-focus" data-specsite-id="([^"]+)"', page)
     assert focused == ["shop.db"]  # only the page's own element
     # the view's own page draws the same layout without a highlight
-    view = pages["architecture/views/containers.md"].markdown
+    view = pages["architecture/views/containers.md"].inlined()
     assert "c4-focus" not in view
     def drawing(markdown):  # links are relative to the page: compare the rest
         return re.sub(r'xlink:href="[^"]*"', "", re.search(r"<svg .*?</svg>", markdown, re.DOTALL).group(0))
     assert drawing(page).replace(" c4-focus", "") == drawing(view)
     # a person's page draws the first static view it is in
-    assert "Highlighted in [Context](views/context.md):" in pages["architecture/customer.md"].markdown
+    assert "Highlighted in [Context](views/context.md):" in pages["architecture/customer.md"].inlined()
 
 
 def test_element_in_no_view_has_no_diagram():
     _, _, pages = build()
-    shown = {p for p, page in pages.items() if "## In the diagram" in page.markdown}
+    shown = {p for p, page in pages.items() if "## In the diagram" in page.inlined()}
     assert "architecture/shop.web.catalogue.md" in shown or "architecture/shop.web.checkout.md" in shown
     # every element page that draws a diagram highlights exactly one element
     for p in shown:
-        assert len(re.findall(r'class="c4-element c4-focus"', pages[p].markdown)) == 1, p
+        assert len(re.findall(r'class="c4-element c4-focus"', pages[p].inlined())) == 1, p
 
 
 def test_a_drawing_over_the_embed_limit_is_linked_not_repeated(monkeypatch):
@@ -172,12 +172,12 @@ def test_a_drawing_over_the_embed_limit_is_linked_not_repeated(monkeypatch):
 
     monkeypatch.setattr(c4_pages, "EMBED_LIMIT", 100)
     _, _, pages = build()
-    page = pages["architecture/shop.db.md"].markdown
+    page = pages["architecture/shop.db.md"].inlined()
     assert "Shown in [Containers](views/containers.md) (too large a drawing to repeat here)." in page
     assert "<svg" not in page
-    assert "<svg" in pages["architecture/views/containers.md"].markdown  # the view's own page draws it
+    assert "<svg" in pages["architecture/views/containers.md"].inlined()  # the view's own page draws it
 
 
 def test_element_pages_are_the_same_bytes_each_time():
-    first = {p: page.markdown for p, page in build()[2].items()}
-    assert first == {p: page.markdown for p, page in build()[2].items()}
+    first = {p: page.inlined() for p, page in build()[2].items()}
+    assert first == {p: page.inlined() for p, page in build()[2].items()}

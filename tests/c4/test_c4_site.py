@@ -24,7 +24,7 @@ def test_pages_build_into_a_site(tmp_path: Path):
     docs = tmp_path / "docs"
     for page in C4_KIND.pages(SpecGraph(result.entities), result, SiteContext(True)):
         (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / page.path).write_text(page.markdown)
+        (docs / page.path).write_text(page.inlined())
     for target, source in result.assets.items():
         (docs / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, docs / target)

@@ -23,7 +23,7 @@ def pages(workspace: str, use_directory_urls: bool = True) -> dict[str, str]:
     config = SpecsiteConfig(c4=[workspace])
     result = C4_KIND.read(Project(FIXTURES), config)
     graph = SpecGraph(result.entities)
-    return {p.path: p.markdown for p in C4_KIND.pages(graph, result, SiteContext(use_directory_urls))}
+    return {p.path: p.inlined() for p in C4_KIND.pages(graph, result, SiteContext(use_directory_urls))}
 
 
 def svg_of(markdown: str) -> str:

@@ -82,7 +82,7 @@ class Run:
         return [f for f in self.findings if f.code == code]
 
     def pages(self) -> dict[str, str]:
-        return {p.path: p.markdown for p in self.kind.pages(self.graph, self.result, SiteContext())}
+        return {p.path: p.inlined() for p in self.kind.pages(self.graph, self.result, SiteContext())}
 
 
 write = write_files  # the project's one way to lay out files for a test

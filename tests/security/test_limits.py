@@ -404,7 +404,7 @@ def test_an_invalid_style_colour_is_a_finding_and_the_default_is_drawn(tmp_path)
     (finding,) = of(result.findings, "C4001")
     assert (finding.line, finding.column) == (14, 20) and "'#12345g' is not a colour" in finding.message
     page = next(p for p in result.pages(SiteContext()) if "views/" in p.path)
-    assert 'fill="#dddddd"' in page.markdown and "#1168bd" in page.markdown
+    assert 'fill="#dddddd"' in page.inlined() and "#1168bd" in page.inlined()
 
 
 # ---------------------------------------------------------------- sizes and the option itself

@@ -44,8 +44,10 @@ def units(model: "AdrModel", site: SiteContext) -> list[PageUnit]:
         return []
 
     def overview(graph: SpecGraph) -> list[GeneratedPage]:
+        blocks = HtmlBlocks()
         return [*_index(decisions, graph, site), *_timeline(decisions, graph, site),
-                GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site))]
+                GeneratedPage(GRAPH, "Decision graph", _graph_page(model, decisions, site, blocks),
+                              html=blocks.html)]
 
     out = [PageUnit(INDEX_UNIT, (tuple(model.decisions), tuple(model.resolved.items())), overview)]
     # which decision a relative link names (model.id_for_href) follows from the file names and
@@ -271,8 +273,10 @@ def _link_decisions(body: str, model: "AdrModel") -> str:
 _COLOURS = {"supersedes": "#c62828", "amends": "#1565c0"}
 
 
-def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext) -> str:
-    """An arc diagram: decisions in order down the left, one arc per supersede/amend link."""
+def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext,
+                blocks: HtmlBlocks) -> str:
+    """An arc diagram: decisions in order down the left, one arc per supersede/amend link (an
+    SVG of thousands of tags, kept out of Markdown in ``blocks``)."""
     edges: set[tuple[str, str, str]] = set()
     for d in model.decisions:
         for i, link in enumerate(d.links):
@@ -296,7 +300,8 @@ def _graph_page(model: "AdrModel", decisions: list[Decision], site: SiteContext)
     hidden = len(decisions) - len(shown)
     if hidden:
         lines.append(f"{hidden} decisions with no such link are not shown; see the [index](index.md).")
-    lines += ["", _arc_svg(shown, sorted(edges), site), ""]
+    # in a paragraph, as Markdown put it (an <svg> is no block-level tag to Python-Markdown)
+    lines += ["", blocks.add(f"<p>{_arc_svg(shown, sorted(edges), site)}</p>", exact=True), ""]
     rels = sorted({e[2] for e in edges})
     lines.append("Legend: " + ", ".join(
         f'<span class="specsite-rel specsite-rel--{slug(r, "other")}">&#9632;</span> {md_text(label(r))}'

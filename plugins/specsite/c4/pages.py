@@ -12,6 +12,7 @@ from ..core.entities import Entity
 from ..core.escape import md_block, md_code, md_link, md_text, svg_attr
 from ..core.findings import Finding
 from ..core.graph import SpecGraph
+from ..core.html_table import HtmlBlocks
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.markdown import file_slug
 from ..core.references import referenced_by
@@ -155,12 +156,26 @@ def _diagram(ws: m.Workspace, view: m.View, page: str, site: Site, context: Site
             f'<div class="c4-frame">\n{svg}</div>\n{key}</div>\n')
 
 
+#: where a diagram block's HTML begins (after the Markdown note of a view drawn as a grid)
+_VIEW_DIV = '<div class="c4-view"'
+
+
+def _kept_out(block: str, blocks: HtmlBlocks) -> list[str]:
+    """A diagram block for a page's Markdown: its note stays Markdown, and its HTML (an SVG of
+    hundreds of tags, which Markdown would parse through) goes into ``blocks``."""
+    at = block.find(_VIEW_DIV)
+    if at < 0:
+        return [block]
+    return [block[:at] + blocks.add(block[at:], exact=True)]
+
+
 def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext,
               layouts: Layouts | None = None) -> GeneratedPage:
     """A view's page: title, scope, description, the diagram, then its steps or elements."""
     path = site.view_page(ws, view)
     title = view.title or view.key
     findings: list[Finding] = []
+    blocks = HtmlBlocks()
     lines = [f"# {md_text(title)}", "", f"*{md_text(view.type)} view* · key {md_code(view.key)}"]
     if view.scope is not None:
         lines[-1] += f" · scope {_link(path, site, ws, view.scope)}"
@@ -173,7 +188,7 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext,
         lines += [f"This view shows a picture that is not part of the model: {md_code(view.image)} "
                   "(not fetched).", ""]
     elif view.elements:
-        lines.append(_diagram(ws, view, path, site, context, findings, layouts))
+        lines += _kept_out(_diagram(ws, view, path, site, context, findings, layouts), blocks)
     else:
         lines += ["This view shows nothing.", ""]
     if view.type == "Dynamic" and view.steps:
@@ -188,7 +203,7 @@ def view_page(ws: m.Workspace, view: m.View, site: Site, context: SiteContext,
         lines += ["## Elements", ""]
         lines += [f"- {_link(path, site, ws, e)} *{md_text(e.type_label)}*" for e in view.elements]
         lines.append("")
-    return GeneratedPage(path, title, "\n".join(lines), view.place.file, findings)
+    return GeneratedPage(path, title, "\n".join(lines), view.place.file, findings, html=blocks.html)
 
 
 def _documentation(path: str, docs: list[DocPage]) -> list[str]:
@@ -211,7 +226,7 @@ EMBED_LIMIT = 64 * 1024
 
 
 def _in_diagram(ws: m.Workspace, e: m.Element, path: str, site: Site, context: SiteContext | None,
-                layouts: Layouts | None) -> list[str]:
+                layouts: Layouts | None, blocks: HtmlBlocks) -> list[str]:
     """An "In the diagram" section: the element's first view, the element highlighted (or a link
     to the view, when its diagram is over :data:`EMBED_LIMIT`)."""
     view = shown_in(ws, e) if context is not None else None
@@ -229,7 +244,7 @@ def _in_diagram(ws: m.Workspace, e: m.Element, path: str, site: Site, context: S
         block = block.replace(plain, f'<g class="c4-element c4-{FOCUS}" data-specsite-id="{svg_attr(e.id)}"', 1)
     else:  # marked already by a preview's diff: draw it again with the focus mark
         block = _diagram(ws, view, path, site, context, [], layouts, focus=e)
-    return ["## In the diagram", "", f"Highlighted in {link}:", "", block]
+    return ["## In the diagram", "", f"Highlighted in {link}:", "", *_kept_out(block, blocks)]
 
 
 def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
@@ -238,6 +253,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
     """A person's, software system's, container's or component's page, with what references it
     (a person's: the stories and PRDs naming it as their persona)."""
     path, _ = site.element_location(ws, e)
+    blocks = HtmlBlocks()
     lines = [f"# {md_text(e.name)}", "",
              f"*{md_text(e.type_label)}*" + (f" · {md_text(e.technology)}" if e.technology else ""), ""]
     if e.description:
@@ -254,7 +270,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
         rows.append(("URL", md_link(e.url)))
     rows.append(("Defined in", md_code(f"{e.place.file}:{e.place.line}")))
     lines += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
-    lines += _in_diagram(ws, e, path, site, context, layouts)
+    lines += _in_diagram(ws, e, path, site, context, layouts, blocks)
     if e.properties:
         lines += ["## Properties", "", "| Name | Value |", "|---|---|"]
         lines += [f"| {md_text(k)} | {md_text(v)} |" for k, v in sorted(e.properties.items())]
@@ -290,7 +306,7 @@ def element_page(ws: m.Workspace, e: m.Element, site: Site, graph: SpecGraph,
     lines += _operations(path, graph.get(f"c4:{e.id}"), graph)
     # relationships are listed above; here: what other specs say about the element
     lines.append(referenced_by(graph, f"c4:{e.id}", skip=frozenset({"c4"})))
-    return GeneratedPage(path, e.name, "\n".join(lines), e.place.file)
+    return GeneratedPage(path, e.name, "\n".join(lines), e.place.file, html=blocks.html)
 
 
 OPERATIONS_SHOWN = 200

@@ -16,6 +16,8 @@ value into Markdown, HTML or SVG by hand. Each function here is for one context:
   to embed in a table cell, a list item or a block without it reaching outside.
 - :func:`html_text` / :func:`html_attr` — text and double-quoted attribute values in raw HTML.
 - :func:`html_text_code` — :func:`html_text`, but backtick code spans stay code.
+- :func:`html_line` — :func:`html_text` on one line: what :func:`md_text` reads as after Markdown.
+- :func:`html_block` — :func:`md_block` as the HTML paragraphs Markdown makes of it.
 - :func:`svg_text` / :func:`svg_attr` — the same for SVG (XML: no control characters at all).
 - :func:`safe_url` — a URL a reader may follow: relative, ``http``, ``https`` or ``mailto``.
 - :func:`css_colour` — a colour for an SVG or style attribute, or ``None`` when it is not one.
@@ -88,6 +90,13 @@ def md_block(value: Any, code: bool = False) -> str:
     return "\n\n".join(p for p in (inline(x) for x in paragraphs) if p)
 
 
+def html_block(value: Any, code: bool = False) -> str:
+    """:func:`md_block` as the raw HTML Markdown makes of it: a ``<p>`` per paragraph, one per line."""
+    paragraphs = re.split(r"\n\s*\n", _text(value).replace("\r\n", "\n").replace("\r", "\n"))
+    inline = html_text_code if code else html_line
+    return "\n".join(f"<p>{p}</p>" for p in (inline(x) for x in paragraphs) if p)
+
+
 def md_code(value: Any) -> str:
     """A spec value as inline code in generated Markdown (safe in a table cell too)."""
     return f"<code>{md_text(value)}</code>"
@@ -122,7 +131,8 @@ def html_text_code(value: Any) -> str:
         code = m.group(2)
         if code.startswith(" ") and code.endswith(" ") and code.strip():
             code = code[1:-1]
-        out += [html_text(text[last:m.start()]), f"<code>{html_text(code)}</code>"]
+        # the code as md_code writes it (md_text: whitespace collapsed, ends stripped)
+        out += [html_text(text[last:m.start()]), f"<code>{html_line(code)}</code>"]
         last = m.end()
     out.append(html_text(text[last:]))
     return "".join(out)
@@ -148,6 +158,12 @@ def html_text(value: Any) -> str:
 
 def html_attr(value: Any) -> str:
     """A spec value inside a double-quoted HTML attribute, on one line."""
+    return html_text(_SPACE.sub(" ", _text(value)).strip())
+
+
+def html_line(value: Any) -> str:
+    """A spec value as text in raw HTML on one line: what :func:`md_text` shows once Markdown
+    has run (whitespace collapsed, ends stripped), for raw HTML that skips Markdown."""
     return html_text(_SPACE.sub(" ", _text(value)).strip())
 
 

@@ -70,19 +70,26 @@ class HtmlBlocks:
     """
 
     def __init__(self) -> None:
+        #: what :func:`put_back` replaces (the marker, maybe with the line break after it) -> HTML
         self.html: dict[str, str] = {}
 
-    def add(self, html: str) -> str:
-        """The Markdown that stands for ``html`` (a block of its own)."""
+    def add(self, html: str, exact: bool = False) -> str:
+        """The Markdown that stands for ``html`` (a block of its own). With ``exact``, ``html``
+        takes the place of what Markdown made of the Markdown it replaces, blank lines included:
+        Markdown writes a blank line after a marker, but none between the blocks it makes, so
+        the line break after the marker goes too (the page is the same HTML, byte for byte)."""
         marker = f"<!--specsite-html-{len(self.html)}-->"
-        self.html[marker] = html
+        self.html[marker + "\n" if exact else marker] = html
         return f"\n{marker}\n"
 
 
 def put_back(html: str, blocks: dict[str, str]) -> str:
     """``html`` (a page Markdown made) with each marker of ``blocks`` replaced by its HTML."""
     for marker, block in blocks.items():
-        html = html.replace(marker, block, 1)
+        if marker in html:
+            html = html.replace(marker, block, 1)
+        else:  # an exact block that ends the page: Markdown wrote no line break after it
+            html = html.replace(marker.rstrip("\n"), block, 1)
     return html
 
 

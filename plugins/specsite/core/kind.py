@@ -9,6 +9,7 @@ from .config import SpecsiteConfig
 from .entities import Entity
 from .findings import Finding
 from .graph import SpecGraph
+from .html_table import put_back
 from .project import Project
 
 
@@ -47,9 +48,15 @@ class GeneratedPage:
     findings: list[Finding] = field(default_factory=list)
     #: whether a navigation built from the files lists the page (see :mod:`.site_map`)
     in_nav: bool = True
-    #: raw HTML kept out of Markdown (a table of a thousand rows): marker in ``markdown`` -> the
-    #: HTML put in its place after Markdown ran (:class:`.html_table.HtmlBlocks`)
+    #: raw HTML kept out of Markdown (a table of a thousand rows): marker in ``markdown`` (with
+    #: the line break after it, for an exact block) -> the HTML put in its place after Markdown
+    #: ran (:class:`.html_table.HtmlBlocks`)
     html: dict[str, str] = field(default_factory=dict)
+
+    def inlined(self) -> str:
+        """The page as one Markdown text, each HTML block where its marker stands (Markdown passes
+        raw HTML through): for what reads a generated page without the MkDocs plugin."""
+        return put_back(self.markdown, self.html)
 
 
 @dataclass

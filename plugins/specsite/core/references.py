@@ -14,7 +14,7 @@ from . import escape
 from .brackets import defuse
 from .entities import Entity
 from .graph import SpecGraph
-from .urls import relative_md
+from .urls import link_url, relative_md
 from .xref import REFERENCE, Reference, normalise, rewrite
 
 
@@ -71,9 +71,25 @@ def entity_link(from_page: str, entity: Entity, text: str | None = None) -> str:
     return f'[{label}]({target} "{escape.md_text(tooltip(entity))}")'
 
 
+def html_entity_link(from_page: str, entity: Entity, use_directory_urls: bool,
+                     text: str | None = None) -> str:
+    """:func:`entity_link` for raw HTML that skips Markdown: the same link, with the final URL
+    MkDocs would have made of the Markdown one."""
+    label = escape.html_text_code(text or link_text(entity))
+    if not entity.page:
+        return label
+    target = link_url(from_page, entity.page, use_directory_urls, entity.anchor)
+    return f'<a href="{escape.html_attr(target)}" title="{escape.html_attr(tooltip(entity))}">{label}</a>'
+
+
 def unresolved(text: str) -> str:
     """A reference to an unknown ID, marked and left readable (the checks report it)."""
     return f'<span class="specsite-unresolved" title="unknown reference">{escape.md_text_code(text)}</span>'
+
+
+def html_unresolved(text: str) -> str:
+    """:func:`unresolved` for raw HTML that skips Markdown."""
+    return f'<span class="specsite-unresolved" title="unknown reference">{escape.html_text_code(text)}</span>'
 
 
 def link_references(markdown: str, from_page: str, graph: SpecGraph) -> str:

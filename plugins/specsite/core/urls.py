@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 # what a path or anchor keeps as it is; everything else (spaces, quotes, brackets, ``<``, ``:``...)
@@ -50,15 +51,25 @@ def page_url(page: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1 << 16)
 def relative_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str | None = None) -> str:
-    """A final, relative URL for raw HTML (SVG links, tables) from one page to another."""
+    """A final, relative URL for raw HTML (SVG links, tables) from one page to another
+    (remembered: a table links the same pages from one page many times)."""
     src = page_url(from_page, use_directory_urls)
     dst = page_url(to_page, use_directory_urls)
     base = src if src.endswith("/") or src == "" else posixpath.dirname(src) + "/"
     base = base.rstrip("/") or "."
     rel = _relpath(dst or ".", base)
-    if dst.endswith("/") and not rel.endswith("/"):
+    # a folder's URL ends in "/" as MkDocs writes it; the site's home page is the folder ""
+    if (dst.endswith("/") or (use_directory_urls and not dst)) and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
     return _quoted(rel, anchor)
+
+
+def link_url(from_page: str, to_page: str, use_directory_urls: bool, anchor: str | None = None) -> str:
+    """The URL MkDocs makes of :func:`relative_md`'s link, for raw HTML that skips Markdown: a
+    link on the same page stays ``#anchor`` (empty without an anchor, as MkDocs leaves it); any
+    other is :func:`relative_url`."""
+    if to_page == from_page:
+        return _quoted("", anchor)
+    return relative_url(from_page, to_page, use_directory_urls, anchor)

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..core import escape
 from ..core.entities import Entity
 from ..core.graph import SpecGraph
+from ..core.html_table import HtmlBlocks
 from ..core.kind import GeneratedPage, PageUnit, SiteContext, render_units
 from ..core.urls import relative_md, relative_url
 from ..core.xref import Reference
-from ..core.references import entity_link
+from ..core.references import html_entity_link
 from .badges import method_badge, status_badge
 from .curl import credentials, curl_command, server_url
 from .downloads import source_files
@@ -132,10 +133,13 @@ class ApiPages:
             out += [self.text.block(info["description"], page), ""]
         out += _about(info, data.get("externalDocs"))
         out += self._download(page)
-        out += self._served_by(page, api.id, None)
+        blocks = HtmlBlocks()
+        traces = self._served_by(page, api.id, None)
         referrers = [e for e in self.graph.referrers(api.id) if not e.id.startswith("c4:")]
         if referrers:
-            out += ["**Referenced by:** " + ", ".join(self._link(page, e.id) for e in referrers), ""]
+            traces.append(self._links_line(page, "Referenced by", [e.id for e in referrers]))
+        if traces:
+            out.append(blocks.add("\n".join(traces), exact=True))
         servers = self._servers(page)
         if servers:
             out += ["## Servers", "", table(["URL", "Description", "Variables"], servers), ""]
@@ -165,7 +169,7 @@ class ApiPages:
             out += [f"- [{'Schemas' if i == 0 else f'Schemas (part {i + 1})'}]({relative_md(page, p)})"
                     for i, p in enumerate(pages)]
             out.append("")
-        return GeneratedPage(page, title, "\n".join(out), api.rel)
+        return GeneratedPage(page, title, "\n".join(out), api.rel, html=blocks.html)
 
     def _tag(self, page: str, tag: str | None, operations: list[Operation]) -> GeneratedPage:
         declared = _declared_tags(self.api.data).get(tag, {})
@@ -179,9 +183,11 @@ class ApiPages:
         if part == 1:
             out += _see_also(declared.get("externalDocs"))
         out += [_operation_list(operations), ""]
+        blocks = HtmlBlocks()
         for op in operations:
-            out += self._operation(page, op)
-        return GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel)
+            out += self._operation(page, op, blocks)
+        return GeneratedPage(page, f"{self._title()}: {title}", "\n".join(out), self.api.rel,
+                             html=blocks.html)
 
     def _schemas(self) -> list[GeneratedPage]:
         chunks: dict[str, list[str]] = defaultdict(list)
@@ -209,7 +215,7 @@ class ApiPages:
 
     # -- operations ---------------------------------------------------------------------------
 
-    def _operation(self, page: str, op: Operation) -> list[str]:
+    def _operation(self, page: str, op: Operation, blocks: HtmlBlocks) -> list[str]:
         op_id = op.operation_id
         anchor = operation_anchor(op)
         # the badge says the method: without a summary the heading is the path ("GET /pets")
@@ -224,7 +230,7 @@ class ApiPages:
             out += [self.text.block(op.node["description"], page), ""]
         out += _see_also(op.node.get("externalDocs"))
         entity = self.graph.get(f"{self.api.id}#{op_id}") if op_id else None
-        out += self._trace(page, entity)
+        out += self._trace(page, entity, blocks)
         security = op.node.get("security", self.api.data.get("security"))
         if isinstance(security, list):
             out += ["**Security:** " + (_requirements(security) if security else "none"), ""]
@@ -272,21 +278,35 @@ class ApiPages:
                     isinstance(produces[0], str) else "application/json"
         return None
 
-    def _trace(self, page: str, entity: Entity | None) -> list[str]:
+    def _trace(self, page: str, entity: Entity | None, blocks: HtmlBlocks) -> list[str]:
+        """What an operation implements, what serves it and what references it: raw HTML kept
+        out of Markdown (an operation many requirements name has a long line of links)."""
         if entity is None:
             return []
         out = []
         implements = [l.target for l in entity.links if l.rel == "implements"]
         if implements:
-            out += ["**Implements:** " + ", ".join(self._link(page, t) for t in implements), ""]
+            out.append(self._links_line(page, "Implements", implements))
         out += self._served_by(page, self.api.id, entity)
         referrers = [e for e in self.graph.referrers(entity.id) if not e.id.startswith("c4:")]
         if referrers:
-            out += ["**Referenced by:** " + ", ".join(self._link(page, e.id) for e in referrers), ""]
-        return out
+            out.append(self._links_line(page, "Referenced by", [e.id for e in referrers]))
+        return [blocks.add("\n".join(out), exact=True)] if out else []
+
+    def _links_line(self, page: str, name: str, target_ids: list[str]) -> str:
+        """``**name:** link, link`` as the HTML paragraph Markdown made of it."""
+        return f"<p><strong>{name}:</strong> " + ", ".join(self._html_link(page, t) for t in target_ids) + "</p>"
+
+    def _html_link(self, page: str, target_id: str) -> str:
+        """A link to an entity (:func:`.html_entity_link`); an ID with no page as code."""
+        target = self.graph.get(target_id)
+        if target is None or not target.page:
+            return f"<code>{escape.html_line(target_id)}</code>" + (" (unknown)" if target is None else "")
+        return html_entity_link(page, target, self.site.use_directory_urls)
 
     def _served_by(self, page: str, api_id: str, entity: Entity | None) -> list[str]:
-        """The C4 elements serving an API or operation: stated links, referrers, properties."""
+        """The C4 elements serving an API or operation (stated links, referrers, properties), as
+        an HTML paragraph (:meth:`_links_line`), or none."""
         ids = set()
         for holder in (entity, self.graph.get(api_id)):
             if holder is None:
@@ -301,13 +321,7 @@ class ApiPages:
             ids |= self.mentioned.get(value, set())
         if not ids:
             return []
-        return ["**Served by:** " + ", ".join(self._link(page, i) for i in sorted(ids)), ""]
-
-    def _link(self, page: str, target_id: str) -> str:
-        target = self.graph.get(target_id)
-        if target is None or not target.page:
-            return escape.md_code(target_id) + (" (unknown)" if target is None else "")
-        return entity_link(page, target)
+        return [self._links_line(page, "Served by", sorted(ids))]
 
     def _parameters(self, page: str, op: Operation) -> list[str]:
         params = parameters_of(self.api, op)

@@ -8,10 +8,10 @@ import posixpath
 from collections import Counter
 from typing import Any, Iterable
 
-from ..core.escape import md_code, md_text, md_text_code
+from ..core.escape import html_attr, html_line, html_text_code, md_code, md_text, md_text_code
 from ..core.graph import SpecGraph
-from ..core.references import link_text, reads_as_title, tooltip, unresolved
-from ..core.urls import relative_md
+from ..core.references import html_unresolved, link_text, reads_as_title, tooltip, unresolved
+from ..core.urls import link_url, relative_md, relative_url
 from .model import PRIORITIES, Requirement, Target
 
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
@@ -102,3 +102,54 @@ def mix_summary(requirements: list[Requirement]) -> str:
     counts = Counter(r.priority for r in requirements)
     parts = [f"{counts[p]} {PRIORITY_LABELS[p].lower()}" for p in PRIORITIES if counts[p]]
     return f"{len(requirements)}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+# -- the same renderings as raw HTML, for page parts that skip Markdown -------------------------
+# Each reads, once the page is rendered, exactly as its Markdown counterpart above does once
+# Markdown has run (the same elements, attributes and text): a PRD page's requirement table and
+# details are written as HTML (:class:`specsite.core.html_table.HtmlBlocks`), as Markdown cost
+# more than everything else on those pages.
+
+
+def html_cell(value: Any) -> str:
+    """:func:`cell` as raw HTML."""
+    return html_line(value)
+
+
+def html_prose(value: Any) -> str:
+    """:func:`prose` as raw HTML."""
+    return html_text_code(value)
+
+
+def html_link(from_page: str, graph: SpecGraph, target: str, use_directory_urls: bool,
+              text: str | None = None) -> str:
+    """:func:`link` as raw HTML: the link carries the final URL MkDocs would have made."""
+    entity = graph.get(target)
+    if text is None:
+        text = link_text(entity) if entity is not None and reads_as_title(entity) else shown_id(target)
+    if entity is None or not entity.page:
+        if target.startswith(("c4:", "api:")):
+            return f"<code>{html_line(shown_id(target))}</code>"
+        return html_unresolved(text)
+    # link() names the page's file when a link to its own page has no anchor: MkDocs makes that "./"
+    href = link_url(from_page, entity.page, use_directory_urls, entity.anchor) or \
+        relative_url(from_page, entity.page, use_directory_urls)
+    return f'<a href="{html_attr(href)}" title="{html_attr(tooltip(entity))}">{html_text_code(text)}</a>'
+
+
+def html_links(from_page: str, graph: SpecGraph, targets: Iterable[str], use_directory_urls: bool) -> str:
+    """:func:`links` as raw HTML."""
+    return ", ".join(html_link(from_page, graph, t, use_directory_urls) for t in dict.fromkeys(targets))
+
+
+def html_number(value: float | None) -> str:
+    """:func:`number` as raw HTML."""
+    if value is None:
+        return ""
+    return html_line(f"{value:,.2f}".rstrip("0").rstrip("."))
+
+
+def html_target_text(target: Target) -> str:
+    """:func:`target_text` as raw HTML."""
+    unit = f" {html_line(target.unit)}" if target.unit else ""
+    return f"{html_text_code(target.metric)} {html_line(_OPS[target.op])} {html_number(target.value)}{unit}"

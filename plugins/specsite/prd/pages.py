@@ -1,5 +1,11 @@
 """The page of one PRD: summary card, prose, requirement table, each requirement with its
-acceptance criteria and traces (anchored, so ``[[PRD-0007.R1]]`` lands on it), and backlinks."""
+acceptance criteria and traces (anchored, so ``[[PRD-0007.R1]]`` lands on it), and backlinks.
+
+The requirement table and each requirement's details are raw HTML kept out of Markdown
+(:class:`specsite.core.html_table.HtmlBlocks`): they are most of a PRD page, and Markdown cost more
+on them than the rest of the build did on the page. They read exactly as the Markdown they replace
+did once rendered (:mod:`.cells` has each rendering in both forms); the headings stay Markdown, so
+the table of contents and the anchors are as before."""
 
 from __future__ import annotations
 
@@ -7,13 +13,15 @@ import re
 from typing import TYPE_CHECKING
 
 from ..adr.pages import status_badge
-from ..core.escape import md_block, md_code, md_text
+from ..core.escape import html_block, md_code, md_text
 from ..core.graph import SpecGraph
+from ..core.html_table import HtmlBlocks
 from ..core.kind import GeneratedPage, PageUnit, SiteContext, render_units
 from ..core.references import referenced_by
 from ..core.xref import normalise
 from . import overview
-from .cells import PRIORITY_LABELS, cell, link, links, mix_summary, number, prose, target_text
+from .cells import (PRIORITY_LABELS, cell, html_cell, html_link, html_links, html_number, html_prose,
+                    html_target_text, link, links, mix_summary, prose)
 from .entities import (anchor_of, api_target, article, c4_target, dependency_target, page_of,
                        requirement_id, story_id)
 from .model import Prd, Requirement
@@ -49,19 +57,23 @@ def units(model: "PrdModel", site: SiteContext) -> list[PageUnit]:
                     lambda graph: overview.render(documents, graph, site, score))]
     for doc in documents:
         assert doc.id is not None
-        out.append(PageUnit(doc.id, doc, lambda graph, doc=doc: [_page(doc, graph)]))
+        out.append(PageUnit(doc.id, doc, lambda graph, doc=doc: [prd_page(doc, graph, site)]))
     return out
 
 
-def _page(doc: PrdDocument, graph: SpecGraph) -> GeneratedPage:
-    assert doc.id is not None
-    return GeneratedPage(page_of(doc.id), f"{doc.id}: {doc.title}", prd_page(doc, graph), doc.file)
-
-
-def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
-    """The Markdown of one PRD's page."""
+def prd_page(doc: PrdDocument, graph: SpecGraph, site: SiteContext) -> GeneratedPage:
+    """One PRD's page."""
     assert doc.id is not None
     page = page_of(doc.id)
+    blocks = HtmlBlocks()
+    return GeneratedPage(page, f"{doc.id}: {doc.title}", _markdown(doc, graph, site, page, blocks),
+                         doc.file, html=blocks.html)
+
+
+def _markdown(doc: PrdDocument, graph: SpecGraph, site: SiteContext, page: str,
+              blocks: HtmlBlocks) -> str:
+    """The Markdown of one PRD's page; its large parts go into ``blocks``."""
+    assert doc.id is not None
     lines = [f"# {md_text(doc.id)}: {prose(doc.title)}", ""]
     prd = doc.prd
     if prd is None:
@@ -84,11 +96,14 @@ def prd_page(doc: PrdDocument, graph: SpecGraph) -> str:
     if prd.user_stories:
         lines += _stories(doc, prd, graph, page)
     if prd.requirements:
-        lines += _requirement_table(prd, graph, page)
+        lines += ["## Requirements", blocks.add(_requirement_table(prd, graph, page, site), exact=True)]
         lines += ["## Requirement details", ""]
         stories = _stories_by_requirement(prd)
         for req in prd.requirements:
-            lines += _requirement_details(prd, req, graph, page, stories)
+            full = requirement_id(prd.id, req.id)
+            lines += [f"### {md_text(req.id)} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}",
+                      blocks.add(_requirement_details(prd, req, graph, page, site, stories),
+                                 exact=True)]
     lines += _extras(prd)
     lines.append(referenced_by(graph, doc.id))
     return "\n".join(lines)
@@ -131,32 +146,32 @@ def _prose(doc: PrdDocument) -> str:
     return _H1.sub("", doc.body, count=1).strip("\n")
 
 
-def _requirement_table(prd: Prd, graph: SpecGraph, page: str) -> list[str]:
+def _requirement_table(prd: Prd, graph: SpecGraph, page: str, site: SiteContext) -> str:
+    """The requirement table as the HTML its Markdown table made (filtered by priority)."""
     # The target column appears only when some requirement has one (non-functional ones do).
     targets = any(r.target is not None for r in prd.requirements)
     # so are the ICE and Kano columns: a PRD that uses neither keeps today's table
     ice = any(r.ice is not None for r in prd.requirements)
     kano = any(r.kano is not None for r in prd.requirements)
-    extra = (" ICE |" if ice else "") + (" Kano |" if kano else "") + \
-        (" Target |" if targets else "")
     # with ICE beside it, "RICE" alone: the narrower headers keep eight columns within 1366 px
-    rice = "RICE" if ice else "RICE score"
-    lines = ["## Requirements", "",
-             '<div class="specsite-filter" data-specsite-filter-column="4" markdown>', "",
-             f"| ID | Requirement | Kind | Priority | {rice} |" + extra,
-             "|---|---|---|---|---|" + "---|" * extra.count("|")]
+    headers = ["ID", "Requirement", "Kind", "Priority", "RICE" if ice else "RICE score"]
+    headers += (["ICE"] if ice else []) + (["Kano"] if kano else []) + (["Target"] if targets else [])
+    urls = site.use_directory_urls
+    out = ['<div class="specsite-filter" data-specsite-filter-column="4">\n<table>\n<thead>\n<tr>\n',
+           *(f"<th>{h}</th>\n" for h in headers), "</tr>\n</thead>\n<tbody>\n"]
     for req in prd.requirements:
-        full = requirement_id(prd.id, req.id)
-        cells = ""
+        cells = [html_link(page, graph, requirement_id(prd.id, req.id), urls, req.id),
+                 html_prose(req.text), html_cell(req.kind), html_cell(req.priority),
+                 html_number(rice_score(req))]
         if ice:
-            cells += f" {number(ice_score(req))} |"
+            cells.append(html_number(ice_score(req)))
         if kano:
-            cells += f" {cell(kano_category(req.kano) or req.kano)} |"
+            cells.append(html_cell(kano_category(req.kano) or req.kano))
         if targets:
-            cells += f" {target_text(req.target) if req.target else ''} |"
-        lines.append(f"| {link(page, graph, full, req.id)} | {prose(req.text)} | {cell(req.kind)} "
-                     f"| {cell(req.priority)} | {number(rice_score(req))} |{cells}")
-    return lines + ["", "</div>", ""]
+            cells.append(html_target_text(req.target) if req.target else "")
+        out += ["<tr>\n", *(f"<td>{c}</td>\n" for c in cells), "</tr>\n"]
+    out.append("</tbody>\n</table>\n</div>")
+    return "".join(out)
 
 
 def _stories_by_requirement(prd: Prd) -> dict[str, list[str]]:
@@ -168,53 +183,59 @@ def _stories_by_requirement(prd: Prd) -> dict[str, list[str]]:
     return out
 
 
-def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str,
-                         stories: dict[str, list[str]]) -> list[str]:
+def _requirement_details(prd: Prd, req: Requirement, graph: SpecGraph, page: str, site: SiteContext,
+                         stories: dict[str, list[str]]) -> str:
+    """What a requirement's heading is followed by, as the HTML its Markdown made: the text,
+    the facts, the acceptance criteria and the traces."""
     full = requirement_id(prd.id, req.id)
-    lines = [f"### {md_text(req.id)} · {PRIORITY_LABELS[req.priority]} {{#{anchor_of(full)}}}", "",
-             md_block(req.text, code=True), ""]
-    facts = [f"**Kind:** {md_text(req.kind)}", f"**Priority:** {md_text(req.priority)}"]
+    urls = site.use_directory_urls
+    text = html_block(req.text, code=True)
+    out = [text] if text else []
+    facts = [f"<strong>Kind:</strong> {html_cell(req.kind)}",
+             f"<strong>Priority:</strong> {html_cell(req.priority)}"]
     if req.target is not None:
-        facts.append(f"**Target:** {target_text(req.target)}")
+        facts.append(f"<strong>Target:</strong> {html_target_text(req.target)}")
     if req.rice is not None:
         r = req.rice
         score = rice_score(req)
-        facts.append("**RICE:** " + (
-            f"reach {number(r.reach)} × impact {number(r.impact)} × confidence "
-            f"{number(r.confidence)} / effort {number(r.effort)} = **{number(score)}**"
-            if score is not None else "incomplete"))
+        facts.append("<strong>RICE:</strong> " + (
+            f"reach {html_number(r.reach)} × impact {html_number(r.impact)} × confidence "
+            f"{html_number(r.confidence)} / effort {html_number(r.effort)} = "
+            f"<strong>{html_number(score)}</strong>" if score is not None else "incomplete"))
     if req.ice is not None:
         i = req.ice
         score = ice_score(req)
-        facts.append("**ICE:** " + (
-            f"impact {number(i.impact)} × confidence {number(i.confidence)} × ease "
-            f"{number(i.ease)} = **{number(score)}**" if score is not None else "incomplete"))
+        facts.append("<strong>ICE:</strong> " + (
+            f"impact {html_number(i.impact)} × confidence {html_number(i.confidence)} × ease "
+            f"{html_number(i.ease)} = <strong>{html_number(score)}</strong>"
+            if score is not None else "incomplete"))
     if req.kano is not None:
-        facts.append(f"**Kano:** {md_text(kano_category(req.kano) or req.kano)}")
-    lines += [" · ".join(facts), ""]
+        facts.append(f"<strong>Kano:</strong> {html_cell(kano_category(req.kano) or req.kano)}")
+    out.append(f"<p>{' · '.join(facts)}</p>")
     if req.acceptance:
-        lines += ["**Acceptance criteria**", ""]
-        for i, a in enumerate(req.acceptance, 1):
-            given = f"**Given** {prose(a.given)}, **when** " if a.given else "**When** "
-            lines.append(f"{i}. {given}{prose(a.when)}, **then** {prose(a.then)}.")
-        lines.append("")
+        out += ["<p><strong>Acceptance criteria</strong></p>", "<ol>"]
+        for a in req.acceptance:
+            given = (f"<strong>Given</strong> {html_prose(a.given)}, <strong>when</strong> "
+                     if a.given else "<strong>When</strong> ")
+            out.append(f"<li>{given}{html_prose(a.when)}, <strong>then</strong> {html_prose(a.then)}.</li>")
+        out.append("</ol>")
     elif req.priority == "must":
-        lines += ["*No acceptance criteria yet.*", ""]
+        out.append("<p><em>No acceptance criteria yet.</em></p>")
     traces = [
-        ("Edge cases", "; ".join(prose(e) for e in req.edge_cases)),
-        ("Implemented by", links(page, graph, [api_target(a) for a in req.apis])),
-        ("Architecture", links(page, graph, [c4_target(c) for c in req.c4])),
-        ("Decisions", links(page, graph, [normalise(a) for a in req.adrs])),
-        ("Depends on", links(page, graph, [dependency_target(prd.id, d) for d in req.depends_on])),
-        ("Stories", links(page, graph, stories.get(full, []))),
-        ("Referenced by", links(page, graph, [e.id for e in graph.referrers(full)
-                                              if e.id != prd.id and not (
-                                                  e.kind == "story" and e.parent == prd.id)])),
+        ("Edge cases", "; ".join(html_prose(e) for e in req.edge_cases)),
+        ("Implemented by", html_links(page, graph, [api_target(a) for a in req.apis], urls)),
+        ("Architecture", html_links(page, graph, [c4_target(c) for c in req.c4], urls)),
+        ("Decisions", html_links(page, graph, [normalise(a) for a in req.adrs], urls)),
+        ("Depends on", html_links(page, graph, [dependency_target(prd.id, d) for d in req.depends_on],
+                                  urls)),
+        ("Stories", html_links(page, graph, stories.get(full, []), urls)),
+        ("Referenced by", html_links(page, graph, [e.id for e in graph.referrers(full)
+                                                   if e.id != prd.id and not (
+                                                       e.kind == "story" and e.parent == prd.id)],
+                                     urls)),
     ]
-    for name, value in traces:
-        if value:
-            lines += [f"**{name}:** {value}", ""]
-    return lines
+    out += [f"<p><strong>{name}:</strong> {value}</p>" for name, value in traces if value]
+    return "\n".join(out)
 
 
 def _persona(persona: Persona, graph: SpecGraph, page: str) -> str:
