@@ -93,6 +93,8 @@ def serve_rebuilds(root: Path) -> dict:
     first.plugins.on_startup(command="serve", dirty=False)
 
     def rebuild(name: str) -> None:
+        if name != "serve_first":
+            collector.settle()
         spent[0] = 0.0
         start, cpu = time.perf_counter(), time.process_time()
         build(config(), serve_url=SERVE_URL)
@@ -102,6 +104,10 @@ def serve_rebuilds(root: Path) -> dict:
 
     figures: dict = {}
     rebuild("serve_first")
+    # what `mkdocs serve` does once its live server is up; between saves, the session is idle
+    # long enough for the collector's pass (serve_collector.py), so each save waits for it
+    collector = first.plugins["specsite"].collector
+    collector.activate()
     adr = root / EDITED_ADR
     text = adr.read_text(encoding="utf-8")
     adr.write_text(text, encoding="utf-8")  # saved without a change

@@ -61,6 +61,7 @@ from . import offline, search_keys
 from .nav_names import listed_paths, name_sections
 from ..reports.escape import log_line
 from .replay import PageReplay
+from .serve_collector import ServeCollector
 from .set_aside import PreviousBuild, set_aside
 from .template_cache import MemoryBytecodeCache
 
@@ -97,6 +98,8 @@ class SpecsitePlugin(BasePlugin):
         #: gc.freeze() was called by this build and is undone when it ends
         self._frozen = False
         self.replay = PageReplay()
+        #: serve: full garbage collections between rebuilds, not inside them
+        self.collector = ServeCollector()
         #: serve: files, read results and pages of each kind, reused while their inputs are
         #: unchanged (ADR-0021); its hashes of input files serve the whole-inputs key too
         self._memo = PipelineMemo()
@@ -142,6 +145,7 @@ class SpecsitePlugin(BasePlugin):
         return self.command == "serve" and not self.dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.collector.build_starts()
         if self.options.enabled:
             self.replay.start(config, self.serving)
             if self.serving:
@@ -347,6 +351,7 @@ class SpecsitePlugin(BasePlugin):
             previous.discard()  # the half-written site is set aside by the next build
         self.replay.finish()
         self._thaw()
+        self.collector.build_ends()
 
     def _thaw(self) -> None:
         """Let collections look at what :meth:`on_env` set aside again (the build is over)."""
@@ -363,7 +368,12 @@ class SpecsitePlugin(BasePlugin):
             for source in self.specs.sources():
                 if source not in watched and Path(source).exists():
                     server.watch(source)
+        if self.serving:
+            self.collector.activate()
         return server
+
+    def on_shutdown(self) -> None:
+        self.collector.stop()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -413,6 +423,7 @@ class SpecsitePlugin(BasePlugin):
             log.debug(f"replayed {self.replay.replayed_output} pages, "
                       f"{self.replay.replayed_content} without Markdown")
         self._thaw()
+        self.collector.build_ends()
 
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
