@@ -121,8 +121,9 @@ class SpecsitePlugin(BasePlugin):
         self._previous: PreviousBuild | None = None
         #: the search index's tags (kept from build to build while serving)
         self._search_tags = search_keys.SearchTags()
-        #: the spec files inside docs_dir, per graph, docs folder and generated pages
-        self._docs_sources: tuple[tuple[Any, str, frozenset[str]], list[tuple[str, str]]] | None = None
+        #: the spec files inside docs_dir, per docs folder and Markdown spec files with a page
+        self._docs_sources: tuple[tuple[str, tuple[tuple[str, str], ...]],
+                                  list[tuple[str, str]]] | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -294,13 +295,14 @@ class SpecsitePlugin(BasePlugin):
 
     def _sources_in_docs(self, project: Project, specs: SpecSet, config: MkDocsConfig,
                          pages: list[GeneratedPage]) -> list[tuple[str, str]]:
-        """:func:`_spec_sources_in_docs`, worked out again only when the graph, the docs folder
-        or the generated pages changed (resolving thousands of paths is a second a build)."""
+        """:func:`_spec_sources_in_docs`, worked out again only when the docs folder or the
+        Markdown spec files with a generated page changed (resolving thousands of paths is a
+        second a build; listing them is a hundredth of that)."""
         generated = frozenset(p.path for p in pages)
-        key = (specs.graph, config.docs_dir, generated)
+        key = (config.docs_dir, _markdown_sources(specs, generated))
         kept = self._docs_sources
-        if kept is None or kept[0][0] is not key[0] or kept[0][1:] != key[1:]:
-            kept = self._docs_sources = (key, _spec_sources_in_docs(project, specs, config, generated))
+        if kept is None or kept[0] != key:
+            kept = self._docs_sources = (key, _spec_sources_in_docs(project, config, key[1]))
         return kept[1]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -537,25 +539,29 @@ def _take_over_sources(project: Project, files: Files, config: MkDocsConfig,
     return taken
 
 
-def _spec_sources_in_docs(project: Project, specs: SpecSet, config: MkDocsConfig,
-                          generated: frozenset[str]) -> list[tuple[str, str]]:
+def _markdown_sources(specs: SpecSet, generated: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The file and page of each entity read from a Markdown file whose page is generated (a
+    hand-written page is an entity too, and is its own page: one a generated page would replace
+    is an error)."""
+    return tuple((entity.file, entity.page) for entity in specs.graph
+                 if entity.file and entity.page in generated
+                 and entity.file.lower().endswith((".md", ".markdown")))
+
+
+def _spec_sources_in_docs(project: Project, config: MkDocsConfig,
+                          sources: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """The docs-tree path and generated page of each Markdown spec file inside ``docs_dir``."""
     docs = Path(config.docs_dir).resolve()
     found: list[tuple[str, str]] = []
     folders: dict[str, Path] = {}  # each folder resolved once: thousands of specs share a few
-    for entity in specs.graph:
-        # only a source whose entity has a page of its own among the generated ones (a hand-written
-        # page is an entity too, and is its own page: one a generated page would replace is an error)
-        if not entity.file or entity.page not in generated or \
-                not entity.file.lower().endswith((".md", ".markdown")):
-            continue
-        absolute = project.absolute(entity.file)
+    for file, page in sources:
+        absolute = project.absolute(file)
         folder = str(absolute.parent)
         if folder not in folders:
             folders[folder] = absolute.parent.resolve()
         source = absolute.resolve() if absolute.is_symlink() else folders[folder] / absolute.name
         if source.is_relative_to(docs):
-            found.append((source.relative_to(docs).as_posix(), entity.page))
+            found.append((source.relative_to(docs).as_posix(), page))
     return found
 
 
