@@ -71,11 +71,11 @@ class ServeCollector:
         with self._lock:
             if self._building:
                 return
-            self.passes += 1
-            if self.passes % self.full_every == 0:
+            if (self.passes + 1) % self.full_every == 0:
                 gc.unfreeze()
             gc.collect()
             gc.freeze()
+            self.passes += 1
 
     def settle(self) -> None:
         """Wait for the pass that is due (what an idle session does between saves; for the
