@@ -5,7 +5,8 @@ N/20 OpenAPI files) for each N given.
 Prints, per N: check time and peak memory; build time (wall clock and CPU), time per page, peak
 memory, pages, site size, the largest page and the search index size; and for ``mkdocs serve``
 the rebuild after a save that changes nothing, after an edit to one ADR and after an edit to one
-PRD (wall clock, CPU, and the wall-clock time spent in specsite's plugin events). Wall-clock times depend on what else runs on the machine; CPU time less so.
+PRD (wall clock, CPU, and the wall-clock time spent in specsite's plugin events; between saves
+the session idles as a person's does, which lets the garbage-collection pass of ADR-0025 run). Wall-clock times depend on what else runs on the machine; CPU time less so.
 
 Usage: ``python benchmarks/scale_bench.py [N ...]`` (default 100 300 1000) from the repository
 root, with specsite importable (``PYTHONPATH=plugins`` in a checkout). ``--keep DIR`` keeps the
