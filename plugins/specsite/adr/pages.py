@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..core.escape import (html_attr, html_text, html_text_code, md_code, md_text, md_text_code,
                            svg_attr, svg_text)
 from ..core.graph import SpecGraph
-from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, page_heading, pager, paginate
 from ..core.kind import GeneratedPage, PageUnit, SiteContext, render_units
 from ..core.markdown import slug
 from ..core.references import referable, reference, referenced_by
@@ -106,8 +106,7 @@ def _index(decisions: list[Decision], graph: SpecGraph, site: SiteContext) -> li
     pages = []
     for chunk in chunks:
         nav = pager(chunk, chunks, labels, site.use_directory_urls)
-        heading = "Architecture decisions" if chunk.number == 1 else \
-            f"Architecture decisions (page {chunk.number} of {len(chunks)})"
+        heading = page_heading("Architecture decisions", chunk, chunks)
         lines = [f"# {heading}", ""]
         if chunk.number == 1:
             lines += [f"{len(decisions)} decisions. See also the [timeline](timeline.md) and the "
@@ -137,8 +136,7 @@ def _timeline(decisions: list[Decision], graph: SpecGraph, site: SiteContext) ->
     pages = []
     for chunk in chunks:
         nav = pager(chunk, chunks, labels, site.use_directory_urls)
-        heading = "Decision timeline" if chunk.number == 1 else \
-            f"Decision timeline (page {chunk.number} of {len(chunks)})"
+        heading = page_heading("Decision timeline", chunk, chunks)
         lines = [f"# {heading}", "", nav]
         blocks = HtmlBlocks()
         group: str | None = None

@@ -116,6 +116,11 @@ def paginate(path: str, items: Sequence[T], limit: int | None = None) -> list[Ch
     return chunks or [Chunk(path, 1, [])]
 
 
+def page_heading(title: str, chunk: Chunk, chunks: Sequence[Chunk]) -> str:
+    """The heading of one page of a view: ``title`` on the first, ``title (page 2 of 3)`` after."""
+    return title if chunk.number == 1 else f"{title} (page {chunk.number} of {len(chunks)})"
+
+
 def pager(chunk: Chunk, chunks: Sequence[Chunk], labels: Sequence[str],
           use_directory_urls: bool) -> str:
     """Links to every page of a view (``labels``: what each page holds, e.g. ``1–1,000``); empty

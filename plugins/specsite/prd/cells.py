@@ -63,9 +63,12 @@ def links(from_page: str, graph: SpecGraph, targets: Iterable[str]) -> str:
 def number(value: float | None) -> str:
     """``50000`` -> ``50,000``; ``0.8`` -> ``0.8``; ``26666.67`` -> ``26,666.67`` (as Markdown
     text, like every value from a spec)."""
-    if value is None:
-        return ""
-    return md_text(f"{value:,.2f}".rstrip("0").rstrip("."))
+    return "" if value is None else md_text(_figure(value))
+
+
+def _figure(value: float) -> str:
+    """``50000`` -> ``50,000``; ``0.8`` -> ``0.8``: two decimals at most, none when whole."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def target_text(target: Target) -> str:
@@ -144,9 +147,7 @@ def html_links(from_page: str, graph: SpecGraph, targets: Iterable[str], use_dir
 
 def html_number(value: float | None) -> str:
     """:func:`number` as raw HTML."""
-    if value is None:
-        return ""
-    return html_line(f"{value:,.2f}".rstrip("0").rstrip("."))
+    return "" if value is None else html_line(_figure(value))
 
 
 def html_target_text(target: Target) -> str:

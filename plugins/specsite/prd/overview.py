@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from ..adr.pages import status_badge
 from ..core.escape import html_attr, html_text, html_text_code, md_text
-from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, page_heading, pager, paginate
 from ..core.graph import SpecGraph
 from ..core.references import reference
 from ..core.kind import GeneratedPage, SiteContext
@@ -56,8 +56,7 @@ def _portfolio(documents: list[PrdDocument], graph: SpecGraph, site: SiteContext
     pages = []
     for chunk in chunks:
         nav = pager(chunk, chunks, labels, site.use_directory_urls)
-        heading = "Product requirements" if chunk.number == 1 else \
-            f"Product requirements (page {chunk.number} of {len(chunks)})"
+        heading = page_heading("Product requirements", chunk, chunks)
         lines = [f"# {heading}", ""]
         if chunk.number == 1:
             lines += [f"{_count(len(documents), 'PRD')} with {_count(total, 'requirement')}. See also "

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from ..adr.pages import status_badge
 from ..core.escape import html_attr, html_text, html_text_code
 from ..core.graph import SpecGraph
-from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, page_heading, pager, paginate
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.references import link_text, reads_as_title, tooltip
 from ..core.urls import relative_url
@@ -119,7 +119,7 @@ def _paged(path: str, title: str, intro: str, outro: Callable[[_Links], str], it
     for chunk in chunks:
         links = _Links(graph, site, chunk.path)
         nav = pager(chunk, chunks, labels, site.use_directory_urls)
-        heading = title if chunk.number == 1 else f"{title} (page {chunk.number} of {len(chunks)})"
+        heading = page_heading(title, chunk, chunks)
         parts = [f"# {heading}", "", intro if chunk.number == 1 else "", nav]
         blocks = HtmlBlocks()
         table: HtmlTable | None = None

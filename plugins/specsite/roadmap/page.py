@@ -21,7 +21,7 @@ from typing import Any, Callable
 from ..adr.pages import status_badge
 from ..core.escape import html_attr, html_text, md_text
 from ..core.graph import SpecGraph
-from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, paginate, pager
+from ..core.html_table import Chunk, HtmlBlocks, HtmlTable, page_heading, pager, paginate
 from ..core.kind import GeneratedPage, SiteContext
 from ..core.urls import relative_url
 from ..prd.entities import PAGE_DIR
@@ -127,7 +127,7 @@ def render(roadmap: Roadmap, graph: SpecGraph, site: SiteContext) -> list[Genera
         if chunk.number == 1:
             heading, lines = "Roadmap", parts
         else:
-            heading = f"Roadmap (page {chunk.number} of {len(chunks)})"
+            heading = page_heading("Roadmap", chunk, chunks)
             lines = [f"# {heading}", ""]
         blocks = HtmlBlocks()
         table = _table(roadmap, _Links(graph, site, chunk.path), chunk.items)
