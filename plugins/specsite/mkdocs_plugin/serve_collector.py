@@ -49,9 +49,7 @@ class ServeCollector:
         """A build begins: no pass until it ends (waits for a pass that is running)."""
         with self._lock:
             self._building = True
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._cancel()
 
     def build_ends(self) -> None:
         """A build ended (built or failed): a pass in ``delay`` seconds."""
@@ -59,8 +57,7 @@ class ServeCollector:
             self._building = False
             if not self.active:
                 return
-            if self._timer is not None:
-                self._timer.cancel()
+            self._cancel()
             self._timer = threading.Timer(self.delay, self.collect)
             self._timer.daemon = True
             self._timer.name = "specsite-serve-collector"
@@ -88,7 +85,11 @@ class ServeCollector:
         """The session ends: no more passes, and every frozen object is collectable again."""
         with self._lock:
             self.active = False
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
+            self._cancel()
             gc.unfreeze()
+
+    def _cancel(self) -> None:
+        """Drop the pass that is due, if any (called with the lock held)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
